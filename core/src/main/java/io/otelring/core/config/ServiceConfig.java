@@ -1,0 +1,149 @@
+package io.otelring.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.otelring.core.component.ComponentConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code service} section: which extensions run, the pipelines, and the collector's own
+ * telemetry. Key names are the Go collector's.
+ */
+public record ServiceConfig(
+    List<String> extensions, Map<String, PipelineConfig> pipelines, TelemetryConfig telemetry)
+    implements ComponentConfig {
+
+  public ServiceConfig {
+    extensions = extensions == null ? List.of() : List.copyOf(extensions);
+    pipelines = pipelines == null ? Map.of() : new LinkedHashMap<>(pipelines);
+    telemetry = telemetry == null ? TelemetryConfig.defaults() : telemetry;
+  }
+
+  static ServiceConfig defaults() {
+    return new ServiceConfig(List.of(), Map.of(), TelemetryConfig.defaults());
+  }
+
+  @Override
+  public List<String> validate() {
+    List<String> problems = new ArrayList<>(telemetry.validate());
+    if (pipelines.isEmpty()) {
+      problems.add("pipelines: must have at least one pipeline");
+    }
+    return problems;
+  }
+
+  /** One entry of {@code service.pipelines}. */
+  public record PipelineConfig(
+      List<String> receivers, List<String> processors, List<String> exporters) {
+    public PipelineConfig {
+      receivers = receivers == null ? List.of() : List.copyOf(receivers);
+      processors = processors == null ? List.of() : List.copyOf(processors);
+      exporters = exporters == null ? List.of() : List.copyOf(exporters);
+    }
+  }
+
+  /** {@code service.telemetry}: the collector's own metrics and logs. */
+  public record TelemetryConfig(
+      MetricsTelemetry metrics, LogsTelemetry logs, JsonNode traces, JsonNode resource) {
+
+    public TelemetryConfig {
+      metrics = metrics == null ? MetricsTelemetry.defaults() : metrics;
+      logs = logs == null ? LogsTelemetry.defaults() : logs;
+    }
+
+    static TelemetryConfig defaults() {
+      return new TelemetryConfig(MetricsTelemetry.defaults(), LogsTelemetry.defaults(), null, null);
+    }
+
+    List<String> validate() {
+      List<String> problems = new ArrayList<>();
+      metrics.validate().forEach(p -> problems.add("telemetry::metrics::" + p));
+      logs.validate().forEach(p -> problems.add("telemetry::logs::" + p));
+      return problems;
+    }
+  }
+
+  /**
+   * {@code service.telemetry.metrics}: {@code level} (none turns the endpoint off) and where the
+   * Prometheus endpoint listens — the older {@code address}, or a {@code readers} entry {@code
+   * pull.exporter.prometheus.{host,port}} as in current Go collector configs.
+   */
+  public record MetricsTelemetry(
+      String level, String address, List<JsonNode> readers, JsonNode views) {
+
+    public static final String DEFAULT_ADDRESS = "0.0.0.0:8888";
+
+    public MetricsTelemetry {
+      level = level == null ? "normal" : level;
+      readers = readers == null ? List.of() : List.copyOf(readers);
+    }
+
+    static MetricsTelemetry defaults() {
+      return new MetricsTelemetry("normal", null, List.of(), null);
+    }
+
+    /** The host:port to serve Prometheus text on, or null when metrics are off. */
+    public String prometheusAddress() {
+      if ("none".equals(level)) {
+        return null;
+      }
+      for (JsonNode reader : readers) {
+        JsonNode prometheus = reader.path("pull").path("exporter").path("prometheus");
+        if (prometheus.isObject()) {
+          String host = prometheus.path("host").asText("0.0.0.0");
+          return host + ":" + prometheus.path("port").asInt(8888);
+        }
+      }
+      return address == null ? DEFAULT_ADDRESS : address;
+    }
+
+    List<String> validate() {
+      List<String> problems = new ArrayList<>();
+      if (!List.of("none", "basic", "normal", "detailed").contains(level)) {
+        problems.add("level: unknown level \"" + level + "\"; use none, basic, normal or detailed");
+      }
+      for (int i = 0; i < readers.size(); i++) {
+        JsonNode reader = readers.get(i);
+        if (!reader.path("pull").path("exporter").path("prometheus").isObject()) {
+          problems.add(
+              "readers::"
+                  + i
+                  + ": only a pull reader with a prometheus exporter is supported"
+                  + " (readers: [{pull: {exporter: {prometheus: {host: …, port: …}}}}])");
+        }
+      }
+      return problems;
+    }
+  }
+
+  /** {@code service.telemetry.logs}: the keys of the Go collector; {@code level} is honoured. */
+  public record LogsTelemetry(
+      String level,
+      String encoding,
+      Boolean development,
+      Boolean disableCaller,
+      Boolean disableStacktrace,
+      JsonNode sampling,
+      List<String> outputPaths,
+      List<String> errorOutputPaths,
+      JsonNode initialFields,
+      JsonNode processors) {
+
+    public LogsTelemetry {
+      level = level == null ? "info" : level;
+    }
+
+    static LogsTelemetry defaults() {
+      return new LogsTelemetry("info", null, null, null, null, null, null, null, null, null);
+    }
+
+    List<String> validate() {
+      if (!List.of("debug", "info", "warn", "error", "dpanic", "panic", "fatal").contains(level)) {
+        return List.of("level: unknown level \"" + level + "\"; use debug, info, warn or error");
+      }
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package io.otelring.core.pipeline;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.otelring.core.component.ComponentConfig;
+import io.otelring.core.component.ComponentId;
+import io.otelring.core.component.ComponentSettings;
+import io.otelring.core.component.Exporter;
+import io.otelring.core.component.ExporterFactory;
+import io.otelring.core.component.Extension;
+import io.otelring.core.component.ExtensionFactory;
+import io.otelring.core.component.Host;
+import io.otelring.core.component.Kind;
+import io.otelring.core.component.Lifecycle;
+import io.otelring.core.component.Processor;
+import io.otelring.core.component.ProcessorFactory;
+import io.otelring.core.component.Receiver;
+import io.otelring.core.component.ReceiverConsumers;
+import io.otelring.core.component.ReceiverFactory;
+import io.otelring.core.component.Signal;
+import io.otelring.core.config.CollectorConfig;
+import io.otelring.core.config.CollectorConfig.Bound;
+import io.otelring.core.config.CollectorConfig.Pipeline;
+import io.otelring.core.consumer.Consumer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds and runs the components of a config: exporters once per id, processors once per pipeline,
+ * a ring per pipeline, receivers once per id fanning out to every pipeline that lists them. Starts
+ * exporters → processors → rings → receivers and stops in the reverse order, draining each ring and
+ * flushing processors before the exporters stop, so that what was accepted is sent.
+ */
+public final class PipelineGraph implements Host {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineGraph.class);
+
+  private final Map<ComponentId, Extension> extensions = new LinkedHashMap<>();
+  private final Map<ComponentId, Exporter> exporters = new LinkedHashMap<>();
+  private final Map<String, List<Processor>> processors = new LinkedHashMap<>();
+  private final Map<String, PipelineRing> rings = new LinkedHashMap<>();
+  private final Map<ComponentId, Receiver> receivers = new LinkedHashMap<>();
+  private final ScheduledExecutorService ticker;
+  private final Map<String, Duration> tickIntervals = new LinkedHashMap<>();
+  private volatile boolean running;
+  private boolean stopped;
+
+  private PipelineGraph() {
+    this.ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "ring-ticker");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** Creates every component the config names (nothing is started yet). */
+  public static PipelineGraph build(CollectorConfig config, MeterRegistry meters, RingOptions ring)
+      throws Exception {
+    PipelineGraph graph = new PipelineGraph();
+    try {
+      graph.create(config, meters, ring);
+    } catch (Exception e) {
+      graph.ticker.shutdownNow();
+      throw e;
+    }
+    return graph;
+  }
+
+  private void create(CollectorConfig config, MeterRegistry meters, RingOptions ringOptions)
+      throws Exception {
+    for (String text : config.service().extensions()) {
+      Bound bound = config.get(Kind.EXTENSION, ComponentId.parse(text));
+      ExtensionFactory<ComponentConfig> factory = cast(bound);
+      extensions.put(
+          bound.id(),
+          factory.createExtension(settings(bound, Kind.EXTENSION, meters), bound.config(), this));
+    }
+    Map<ComponentId, Map<Signal, List<Consumer>>> receiverTargets = new LinkedHashMap<>();
+    for (Pipeline pipeline : config.pipelines()) {
+      List<Consumer> pipelineExporters = new ArrayList<>();
+      for (ComponentId id : pipeline.exporters()) {
+        pipelineExporters.add(exporter(config.get(Kind.EXPORTER, id), meters));
+      }
+      Consumer next = FanOut.of(pipelineExporters);
+      List<Processor> chain = new ArrayList<>();
+      for (int i = pipeline.processors().size() - 1; i >= 0; i--) {
+        Bound bound = config.get(Kind.PROCESSOR, pipeline.processors().get(i));
+        ProcessorFactory<ComponentConfig> factory = cast(bound);
+        Processor processor =
+            factory.createProcessor(
+                settings(bound, Kind.PROCESSOR, meters), bound.config(), pipeline.signal(), next);
+        chain.add(0, processor);
+        next = processor;
+      }
+      processors.put(pipeline.id(), chain);
+      PipelineRing ring =
+          new PipelineRing(
+              pipeline.id(), ringOptions.size(), ringOptions.retryDelay(), chain, next, meters);
+      rings.put(pipeline.id(), ring);
+      chain.stream()
+          .map(Processor::tickInterval)
+          .flatMap(Optional::stream)
+          .min(Duration::compareTo)
+          .ifPresent(interval -> tickIntervals.put(pipeline.id(), interval));
+      for (ComponentId id : pipeline.receivers()) {
+        receiverTargets
+            .computeIfAbsent(id, k -> new EnumMap<>(Signal.class))
+            .computeIfAbsent(pipeline.signal(), k -> new ArrayList<>())
+            .add(ring);
+      }
+    }
+    for (var entry : receiverTargets.entrySet()) {
+      Bound bound = config.get(Kind.RECEIVER, entry.getKey());
+      Map<Signal, Consumer> bySignal = new EnumMap<>(Signal.class);
+      entry.getValue().forEach((signal, targets) -> bySignal.put(signal, FanOut.of(targets)));
+      ReceiverFactory<ComponentConfig> factory = cast(bound);
+      receivers.put(
+          bound.id(),
+          factory.createReceiver(
+              settings(bound, Kind.RECEIVER, meters),
+              bound.config(),
+              new ReceiverConsumers(bySignal)));
+    }
+  }
+
+  private Exporter exporter(Bound bound, MeterRegistry meters) throws Exception {
+    Exporter existing = exporters.get(bound.id());
+    if (existing != null) {
+      return existing;
+    }
+    ExporterFactory<ComponentConfig> factory = cast(bound);
+    Exporter exporter =
+        new CountingExporter(
+            bound.id(),
+            factory.createExporter(settings(bound, Kind.EXPORTER, meters), bound.config()),
+            meters);
+    exporters.put(bound.id(), exporter);
+    return exporter;
+  }
+
+  /** Starts everything; on a failure, stops what was started and rethrows. */
+  public synchronized void start() throws Exception {
+    try {
+      for (var entry : extensions.entrySet()) {
+        startOne(Kind.EXTENSION, entry.getKey(), entry.getValue());
+      }
+      for (var entry : exporters.entrySet()) {
+        startOne(Kind.EXPORTER, entry.getKey(), entry.getValue());
+      }
+      for (List<Processor> chain : processors.values()) {
+        for (Processor processor : chain) {
+          processor.start();
+        }
+      }
+      rings.values().forEach(PipelineRing::start);
+      tickIntervals.forEach(
+          (pipeline, interval) -> {
+            long nanos = Math.max(1_000_000, interval.toNanos());
+            PipelineRing ring = rings.get(pipeline);
+            ticker.scheduleAtFixedRate(ring::tick, nanos, nanos, TimeUnit.NANOSECONDS);
+          });
+      for (var entry : receivers.entrySet()) {
+        startOne(Kind.RECEIVER, entry.getKey(), entry.getValue());
+      }
+      running = true;
+      LOG.info("Everything is ready. Begin running and processing data.");
+    } catch (Exception e) {
+      shutdown(Duration.ofSeconds(5));
+      throw e;
+    }
+  }
+
+  private static void startOne(Kind kind, ComponentId id, Lifecycle component) throws Exception {
+    try {
+      component.start();
+    } catch (Exception e) {
+      throw new StartException(
+          kind.singular() + " " + id + ": failed to start: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Stops receivers, drains the rings, flushes processors, stops exporters and extensions; the
+   * deadline is shared by all steps. Idempotent.
+   */
+  public synchronized void shutdown(Duration deadline) {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    running = false;
+    long end = System.nanoTime() + deadline.toNanos();
+    LOG.info("Shutdown requested; stopping receivers, draining pipelines.");
+    receivers.forEach((id, receiver) -> stopOne(Kind.RECEIVER, id, receiver, end));
+    ticker.shutdownNow();
+    rings.values().forEach(ring -> ring.drain(remaining(end)));
+    processors.forEach(
+        (pipeline, chain) ->
+            chain.forEach(
+                processor -> stopOne(Kind.PROCESSOR, ComponentId.of(pipeline), processor, end)));
+    exporters.forEach((id, exporter) -> stopOne(Kind.EXPORTER, id, exporter, end));
+    extensions.forEach((id, extension) -> stopOne(Kind.EXTENSION, id, extension, end));
+    LOG.info("Shutdown complete.");
+  }
+
+  private static void stopOne(Kind kind, Object id, Lifecycle component, long end) {
+    try {
+      component.shutdown(remaining(end));
+    } catch (Exception e) {
+      LOG.warn("{} {}: failed to shut down cleanly: {}", kind.singular(), id, e.toString());
+    }
+  }
+
+  private static Duration remaining(long end) {
+    return Duration.ofNanos(Math.max(0, end - System.nanoTime()));
+  }
+
+  @Override
+  public boolean pipelinesRunning() {
+    return running;
+  }
+
+  private static ComponentSettings settings(Bound bound, Kind kind, MeterRegistry meters) {
+    return ComponentSettings.of(bound.id(), kind, meters);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <F> F cast(Bound bound) {
+    return (F) bound.factory();
+  }
+
+  /** A component failed to start; the message names it. */
+  public static final class StartException extends Exception {
+    StartException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

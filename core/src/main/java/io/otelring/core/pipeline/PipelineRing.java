@@ -1,0 +1,209 @@
+package io.otelring.core.pipeline;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventTranslator;
+import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.otelring.core.component.Processor;
+import io.otelring.core.consumer.Consumer;
+import io.otelring.core.consumer.Refusal;
+import io.otelring.core.consumer.Telemetry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pipeline's Disruptor ring. Receivers publish into it without blocking; a single consumer
+ * thread runs the processor chain, so processors need no locks; timer ticks arrive as events on the
+ * same thread. A full ring is a retryable refusal with a delay, never a wait and never a drop.
+ */
+final class PipelineRing implements Consumer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineRing.class);
+
+  /** A pre-allocated slot: either telemetry or a tick. Cleared after use. */
+  static final class Slot {
+    Telemetry telemetry;
+    boolean tick;
+  }
+
+  private static final EventTranslatorOneArg<Slot, Telemetry> PUBLISH_TELEMETRY =
+      (slot, sequence, telemetry) -> {
+        slot.telemetry = telemetry;
+        slot.tick = false;
+      };
+
+  private static final EventTranslator<Slot> PUBLISH_TICK =
+      (slot, sequence) -> {
+        slot.telemetry = null;
+        slot.tick = true;
+      };
+
+  private final String pipelineId;
+  private final Disruptor<Slot> disruptor;
+  private final RingBuffer<Slot> ring;
+  private final List<Processor> processors;
+  private final Duration retryDelay;
+  private final Counter full;
+  private final Counter downstreamFailures;
+  private final FailureLog failureLog;
+  private volatile boolean accepting;
+
+  PipelineRing(
+      String pipelineId,
+      int size,
+      Duration retryDelay,
+      List<Processor> processors,
+      Consumer first,
+      MeterRegistry meters) {
+    this.pipelineId = pipelineId;
+    this.processors = processors;
+    this.retryDelay = retryDelay;
+    this.failureLog = new FailureLog(LOG, Duration.ofSeconds(10));
+    this.full =
+        Counter.builder("otelring_ring_full_refusals").tag("pipeline", pipelineId).register(meters);
+    this.downstreamFailures =
+        Counter.builder("otelring_pipeline_failed_items")
+            .tag("pipeline", pipelineId)
+            .register(meters);
+    // A blocking wait strategy: on a two-core machine a spinning consumer would take a core from
+    // the receivers even when idle.
+    this.disruptor =
+        new Disruptor<>(
+            Slot::new,
+            size,
+            threadFactory(pipelineId),
+            ProducerType.MULTI,
+            new BlockingWaitStrategy());
+    this.disruptor.handleEventsWith(new Handler(first));
+    this.disruptor.setDefaultExceptionHandler(new LoggingExceptionHandler());
+    this.ring = disruptor.getRingBuffer();
+    Gauge.builder("otelring_ring_used_slots", ring, r -> r.getBufferSize() - r.remainingCapacity())
+        .tag("pipeline", pipelineId)
+        .register(meters);
+  }
+
+  @Override
+  public CompletionStage<Void> consume(Telemetry telemetry) {
+    if (!accepting) {
+      return Consumer.refuse(
+          Refusal.retryable("pipeline " + pipelineId + " is not running", retryDelay));
+    }
+    if (ring.tryPublishEvent(PUBLISH_TELEMETRY, telemetry)) {
+      return ACCEPTED;
+    }
+    full.increment();
+    return Consumer.refuse(
+        Refusal.retryable("pipeline " + pipelineId + " is full, retry later", retryDelay));
+  }
+
+  /** Asks for a tick on the ring thread; skipped when the ring is full (it is busy anyway). */
+  void tick() {
+    ring.tryPublishEvent(PUBLISH_TICK);
+  }
+
+  void start() {
+    disruptor.start();
+    accepting = true;
+  }
+
+  /** Stops taking data and processes what the ring holds, by the deadline. */
+  void drain(Duration deadline) {
+    accepting = false;
+    try {
+      disruptor.shutdown(Math.max(1, deadline.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warn(
+          "pipeline {}: ring not drained within {}; {} slots left",
+          pipelineId,
+          deadline,
+          ring.getBufferSize() - ring.remainingCapacity());
+      disruptor.halt();
+    }
+  }
+
+  private final class Handler implements EventHandler<Slot> {
+    private final Consumer first;
+
+    Handler(Consumer first) {
+      this.first = first;
+    }
+
+    @Override
+    public void onEvent(Slot slot, long sequence, boolean endOfBatch) {
+      try {
+        if (slot.tick) {
+          long now = System.nanoTime();
+          for (Processor processor : processors) {
+            processor.onTick(now);
+          }
+        } else {
+          Telemetry telemetry = slot.telemetry;
+          first
+              .consume(telemetry)
+              .whenComplete(
+                  (ok, failure) -> {
+                    if (failure != null) {
+                      downstreamFailures.increment(telemetry.itemCount());
+                      failureLog.warn(
+                          "pipeline {}: {} {} lost after the ring: {}",
+                          pipelineId,
+                          telemetry.itemCount(),
+                          telemetry.signal().itemNoun(),
+                          Refusal.of(failure).getMessage());
+                    }
+                  });
+        }
+      } finally {
+        slot.telemetry = null;
+        slot.tick = false;
+      }
+    }
+  }
+
+  /** Logs and counts a component's exception and keeps the ring thread alive. */
+  private final class LoggingExceptionHandler implements ExceptionHandler<Slot> {
+    @Override
+    public void handleEventException(Throwable failure, long sequence, Slot slot) {
+      Telemetry telemetry = slot.telemetry;
+      if (telemetry != null) {
+        downstreamFailures.increment(telemetry.itemCount());
+      }
+      failureLog.error(
+          "pipeline {}: a processor threw: {}", pipelineId, failure.toString(), failure);
+      slot.telemetry = null;
+    }
+
+    @Override
+    public void handleOnStartException(Throwable failure) {
+      LOG.error("pipeline {}: ring failed to start", pipelineId, failure);
+    }
+
+    @Override
+    public void handleOnShutdownException(Throwable failure) {
+      LOG.error("pipeline {}: ring failed to stop", pipelineId, failure);
+    }
+  }
+
+  private static ThreadFactory threadFactory(String pipelineId) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "ring-" + pipelineId + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

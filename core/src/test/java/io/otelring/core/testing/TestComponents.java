@@ -1,0 +1,213 @@
+package io.otelring.core.testing;
+
+import io.otelring.core.component.ComponentConfig;
+import io.otelring.core.component.ComponentId;
+import io.otelring.core.component.ComponentSettings;
+import io.otelring.core.component.Exporter;
+import io.otelring.core.component.ExporterFactory;
+import io.otelring.core.component.Processor;
+import io.otelring.core.component.ProcessorFactory;
+import io.otelring.core.component.Receiver;
+import io.otelring.core.component.ReceiverConsumers;
+import io.otelring.core.component.ReceiverFactory;
+import io.otelring.core.component.Signal;
+import io.otelring.core.consumer.Consumer;
+import io.otelring.core.consumer.Telemetry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Small real components for pipeline tests: a receiver the test drives by hand, an exporter that
+ * records, and a processor that can be stalled. Each factory keeps what it created, so a test can
+ * reach the instances the graph built.
+ */
+public final class TestComponents {
+
+  private TestComponents() {}
+
+  /** Config of the test components: an optional marker value, to test binding. */
+  public record Settings(String note, int count) implements ComponentConfig {
+    @Override
+    public List<String> validate() {
+      return count < 0 ? List.of("count: must not be negative") : List.of();
+    }
+  }
+
+  /** Type {@code manual}: a receiver whose consumers the test calls directly. */
+  public static final class ManualReceivers implements ReceiverFactory<Settings> {
+    public final Map<ComponentId, ReceiverConsumers> created = new ConcurrentHashMap<>();
+    public final List<String> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String type() {
+      return "manual";
+    }
+
+    @Override
+    public Class<Settings> configType() {
+      return Settings.class;
+    }
+
+    @Override
+    public Settings defaultConfig() {
+      return new Settings("", 0);
+    }
+
+    @Override
+    public Receiver createReceiver(
+        ComponentSettings settings, Settings config, ReceiverConsumers next) {
+      created.put(settings.id(), next);
+      return new Receiver() {
+        @Override
+        public void start() {
+          events.add("start receiver " + settings.id());
+        }
+
+        @Override
+        public void shutdown(Duration deadline) {
+          events.add("stop receiver " + settings.id());
+        }
+      };
+    }
+
+    public Consumer consumer(String id, Signal signal) {
+      return created.get(ComponentId.parse(id)).forSignal(signal).orElseThrow();
+    }
+  }
+
+  /** Type {@code recording} (alias {@code recording_alias}): an exporter that keeps everything. */
+  public static final class RecordingExporters implements ExporterFactory<Settings> {
+    public final Map<ComponentId, RecordingConsumer> created = new ConcurrentHashMap<>();
+    public final List<String> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String type() {
+      return "recording";
+    }
+
+    @Override
+    public Set<String> aliases() {
+      return Set.of("recording_alias");
+    }
+
+    @Override
+    public Class<Settings> configType() {
+      return Settings.class;
+    }
+
+    @Override
+    public Settings defaultConfig() {
+      return new Settings("", 0);
+    }
+
+    @Override
+    public Exporter createExporter(ComponentSettings settings, Settings config) {
+      RecordingConsumer recorder = new RecordingConsumer();
+      if (created.putIfAbsent(settings.id(), recorder) != null) {
+        throw new IllegalStateException("exporter " + settings.id() + " created twice");
+      }
+      return new Exporter() {
+        @Override
+        public CompletionStage<Void> consume(Telemetry telemetry) {
+          return recorder.consume(telemetry);
+        }
+
+        @Override
+        public void start() {
+          events.add("start exporter " + settings.id());
+        }
+
+        @Override
+        public void shutdown(Duration deadline) {
+          events.add("stop exporter " + settings.id());
+        }
+      };
+    }
+
+    public RecordingConsumer get(String id) {
+      return created.get(ComponentId.parse(id));
+    }
+  }
+
+  /**
+   * Type {@code gate}: passes data on, but while closed holds the ring thread — a stalled consumer
+   * for backpressure tests. Also counts ticks, and buffers nothing.
+   */
+  public static final class GateProcessors implements ProcessorFactory<Settings> {
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    public final List<String> events = new CopyOnWriteArrayList<>();
+    public final List<Long> ticks = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String type() {
+      return "gate";
+    }
+
+    @Override
+    public Class<Settings> configType() {
+      return Settings.class;
+    }
+
+    @Override
+    public Settings defaultConfig() {
+      return new Settings("", 0);
+    }
+
+    public void close() {
+      gate = new CountDownLatch(1);
+    }
+
+    public void open() {
+      gate.countDown();
+    }
+
+    @Override
+    public Processor createProcessor(
+        ComponentSettings settings, Settings config, Signal signal, Consumer next) {
+      return new Processor() {
+        @Override
+        public CompletionStage<Void> consume(Telemetry telemetry) {
+          try {
+            if (!gate.await(30, TimeUnit.SECONDS)) {
+              throw new IllegalStateException("gate left closed for 30 s");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return next.consume(telemetry);
+        }
+
+        @Override
+        public java.util.Optional<Duration> tickInterval() {
+          return config.count() > 0
+              ? java.util.Optional.of(Duration.ofMillis(config.count()))
+              : java.util.Optional.empty();
+        }
+
+        @Override
+        public void onTick(long nanoTime) {
+          ticks.add(nanoTime);
+        }
+
+        @Override
+        public void shutdown(Duration deadline) {
+          events.add("stop processor " + settings.id());
+        }
+      };
+    }
+  }
+
+  /** All three test factories, plus any others, as a list for {@code Factories.of}. */
+  public static List<io.otelring.core.component.Factory<?>> list(
+      io.otelring.core.component.Factory<?>... factories) {
+    return new ArrayList<>(List.of(factories));
+  }
+}
