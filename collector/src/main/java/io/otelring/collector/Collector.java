@@ -1,0 +1,78 @@
+package io.otelring.collector;
+
+import io.otelring.collector.telemetry.SelfMetrics;
+import io.otelring.core.config.CollectorConfig;
+import io.otelring.core.config.ConfigException;
+import io.otelring.core.config.ConfigLoader;
+import io.otelring.core.config.ConfigSource;
+import io.otelring.core.pipeline.PipelineGraph;
+import io.otelring.core.pipeline.RingOptions;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A running collector: its self-metrics endpoint and its pipeline graph, built from config. The
+ * command line runs one; tests start one in-process from YAML.
+ */
+public final class Collector implements AutoCloseable {
+
+  /** How long shutdown may take in all: receivers, drain, flush, exporters. */
+  public static final Duration SHUTDOWN_DEADLINE = Duration.ofSeconds(30);
+
+  private final SelfMetrics metrics;
+  private final PipelineGraph graph;
+
+  private Collector(SelfMetrics metrics, PipelineGraph graph) {
+    this.metrics = metrics;
+    this.graph = graph;
+  }
+
+  /** Loads, validates and builds the config (nothing listens yet). */
+  public static CollectorConfig load(List<String> sources) throws ConfigException {
+    return new ConfigLoader(BuiltInComponents.factories()).load(sources);
+  }
+
+  /** Builds and starts a collector from an already loaded config. */
+  public static Collector start(CollectorConfig config, RingOptions ring) throws Exception {
+    SelfMetrics metrics =
+        new SelfMetrics(config.service().telemetry().metrics().prometheusAddress(), Version.get());
+    PipelineGraph graph;
+    try {
+      metrics.start();
+      graph = PipelineGraph.build(config, metrics.registry(), ring);
+    } catch (Exception e) {
+      metrics.close();
+      throw e;
+    }
+    Collector collector = new Collector(metrics, graph);
+    try {
+      graph.start();
+    } catch (Exception e) {
+      collector.close();
+      throw e;
+    }
+    return collector;
+  }
+
+  /** Starts a collector from YAML text, for tests and embedding. */
+  public static Collector startYaml(String yaml, RingOptions ring) throws Exception {
+    CollectorConfig config =
+        new ConfigLoader(BuiltInComponents.factories()).load(ConfigSource.ofYaml("inline", yaml));
+    return start(config, ring);
+  }
+
+  public SelfMetrics metrics() {
+    return metrics;
+  }
+
+  public boolean running() {
+    return graph.pipelinesRunning();
+  }
+
+  /** Stops in order within {@link #SHUTDOWN_DEADLINE}; idempotent. */
+  @Override
+  public void close() {
+    graph.shutdown(SHUTDOWN_DEADLINE);
+    metrics.close();
+  }
+}

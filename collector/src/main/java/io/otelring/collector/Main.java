@@ -1,0 +1,175 @@
+package io.otelring.collector;
+
+import io.otelring.core.component.Factory;
+import io.otelring.core.component.Kind;
+import io.otelring.core.config.CollectorConfig;
+import io.otelring.core.config.ConfigException;
+import io.otelring.core.pipeline.RingOptions;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code otelring} command: runs the collector, validates a config, lists the components. Flags
+ * follow the Go collector's ({@code --config} repeatable, {@code --set key::path=value}).
+ */
+@Command(
+    name = "otelring",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "An OpenTelemetry collector: OTLP in, a Disruptor ring per pipeline, OTLP out.",
+    subcommands = {Main.Validate.class, Main.Components.class})
+public final class Main implements Callable<Integer> {
+
+  @Mixin ConfigOptions configOptions;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    CollectorConfig config;
+    try {
+      config = Collector.load(configOptions.sources());
+    } catch (ConfigException e) {
+      printProblems(e);
+      return 1;
+    }
+    Logging.configure(config.service().telemetry().logs().level());
+    Collector collector;
+    try {
+      collector = Collector.start(config, RingOptions.DEFAULT);
+    } catch (Exception e) {
+      System.err.println("Error: cannot start the collector: " + e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  collector.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  static void printProblems(ConfigException e) {
+    System.err.println("Error: invalid configuration (" + e.problems().size() + " problems):");
+    e.problems().forEach(problem -> System.err.println("  " + problem));
+  }
+
+  /** {@code --config} and {@code --set}, shared by running and validating. */
+  static final class ConfigOptions {
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description =
+            "Config file, file:PATH or yaml:key::path: value. Repeatable: later ones deep-merge"
+                + " maps and replace lists. Default: $OTELRING_DEFAULT_CONFIG.")
+    List<String> configs = new ArrayList<>();
+
+    @Option(
+        names = "--set",
+        paramLabel = "KEY=VALUE",
+        description = "Sets one key, e.g. --set processors::batch::timeout=2s. Repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    List<String> sources() throws ConfigException {
+      List<String> sources = new ArrayList<>(configs);
+      if (sources.isEmpty()) {
+        String fallback = System.getenv("OTELRING_DEFAULT_CONFIG");
+        if (fallback == null || fallback.isBlank()) {
+          throw new ConfigException("no config given: use --config FILE");
+        }
+        sources.add(fallback);
+      }
+      for (String set : sets) {
+        int equals = set.indexOf('=');
+        if (equals <= 0) {
+          throw new ConfigException("--set " + set + ": expected key::path=value");
+        }
+        sources.add("yaml:" + set.substring(0, equals) + ": " + set.substring(equals + 1));
+      }
+      return sources;
+    }
+  }
+
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description = "Checks a config and prints every problem; exit 0 when it is valid.")
+  static final class Validate implements Callable<Integer> {
+    @Mixin ConfigOptions configOptions;
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try {
+        Collector.load(configOptions.sources());
+      } catch (ConfigException e) {
+        printProblems(e);
+        return 1;
+      }
+      spec.commandLine().getOut().println("ok");
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "components",
+      mixinStandardHelpOptions = true,
+      description = "Lists the component types this build knows, with their aliases.")
+  static final class Components implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("buildinfo:");
+      out.println("  command: otelring");
+      out.println("  version: " + Version.get());
+      for (Kind kind : Kind.values()) {
+        out.println(kind.section() + ":");
+        List<Factory<?>> factories = BuiltInComponents.factories().all(kind);
+        for (Factory<?> factory : factories) {
+          out.println("  - name: " + factory.type());
+          if (!factory.aliases().isEmpty()) {
+            out.println(
+                "    aliases: [" + String.join(", ", new TreeSet<>(factory.aliases())) + "]");
+          }
+          out.println(
+              "    signals: ["
+                  + String.join(
+                      ", ", factory.signals().stream().map(s -> s.configName()).sorted().toList())
+                  + "]");
+        }
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"otelring " + Version.get()};
+    }
+  }
+}
