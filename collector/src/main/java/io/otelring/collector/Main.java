@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 public final class Main implements Callable<Integer> {
 
   @Mixin ConfigOptions configOptions;
+  @Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -45,7 +46,7 @@ public final class Main implements Callable<Integer> {
     try {
       config = Collector.load(configOptions.sources());
     } catch (ConfigException e) {
-      printProblems(e);
+      printProblems(spec.commandLine().getErr(), e);
       return 1;
     }
     Logging.configure(config.service().telemetry().logs().level());
@@ -53,7 +54,8 @@ public final class Main implements Callable<Integer> {
     try {
       collector = Collector.start(config, RingOptions.DEFAULT);
     } catch (Exception e) {
-      System.err.println("Error: cannot start the collector: " + e.getMessage());
+      spec.commandLine().getErr().println("Error: cannot start the collector: " + e.getMessage());
+      spec.commandLine().getErr().flush();
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -69,9 +71,12 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
-  static void printProblems(ConfigException e) {
-    System.err.println("Error: invalid configuration (" + e.problems().size() + " problems):");
-    e.problems().forEach(problem -> System.err.println("  " + problem));
+  static void printProblems(PrintWriter err, ConfigException e) {
+    int count = e.problems().size();
+    err.println(
+        "Error: invalid configuration (" + count + (count == 1 ? " problem):" : " problems):"));
+    e.problems().forEach(problem -> err.println("  " + problem));
+    err.flush();
   }
 
   /** {@code --config} and {@code --set}, shared by running and validating. */
@@ -123,7 +128,7 @@ public final class Main implements Callable<Integer> {
       try {
         Collector.load(configOptions.sources());
       } catch (ConfigException e) {
-        printProblems(e);
+        printProblems(spec.commandLine().getErr(), e);
         return 1;
       }
       spec.commandLine().getOut().println("ok");
