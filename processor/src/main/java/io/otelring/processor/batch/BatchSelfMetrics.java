@@ -69,12 +69,16 @@ final class BatchSelfMetrics {
             .description("Number of items in batches the next consumer refused")
             .tags(tags)
             .register(meters);
-    // A supplier gauge holds its function strongly; the registry reads it from its own thread.
-    Gauge.builder(
-            "otelcol_processor_batch_metadata_cardinality", () -> metadataCardinality.getAsInt())
-        .description("Number of distinct metadata value combinations being processed")
-        .tags(tags)
-        .register(meters);
+    // A processor id listed in several pipelines makes one processor per pipeline; the first one
+    // registered reports the cardinality (Micrometer keeps one function per gauge, and would warn
+    // about the others). A supplier gauge holds its function strongly.
+    String cardinality = "otelcol_processor_batch_metadata_cardinality";
+    if (meters.find(cardinality).tags(tags).gauge() == null) {
+      Gauge.builder(cardinality, () -> metadataCardinality.getAsInt())
+          .description("Number of distinct metadata value combinations being processed")
+          .tags(tags)
+          .register(meters);
+    }
   }
 
   /** Records a batch the next consumer accepted. */

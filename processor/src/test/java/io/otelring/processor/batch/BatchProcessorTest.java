@@ -3,6 +3,7 @@ package io.otelring.processor.batch;
 import static io.otelring.processor.batch.SignalFixture.res;
 import static io.otelring.processor.batch.SignalFixture.scope;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.otelring.core.component.ComponentId;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -300,6 +302,54 @@ class BatchProcessorTest {
     assertThat(attempts).extracting(Telemetry::itemCount).containsExactly(2, 1);
     assertThat(counter("otelring_processor_batch_send_failed_" + fixture.signal().itemNoun()))
         .isEqualTo(3);
+  }
+
+  @Test
+  void ticksAQuarterOfTheTimeoutApartButNotUnderAMillisecond() {
+    assertThat(processor(SignalFixture.TRACES, config(Duration.ofSeconds(10), 1, 0)).tickInterval())
+        .contains(Duration.ofMillis(2500));
+    assertThat(processor(SignalFixture.TRACES, config(Duration.ofNanos(100), 1, 0)).tickInterval())
+        .contains(Duration.ofMillis(1));
+  }
+
+  @Test
+  void anEmptyValueAndAnAbsentKeyAreDifferentTenants() {
+    SignalFixture fixture = SignalFixture.LOGS;
+    BatchProcessor processor =
+        processor(
+            fixture, new BatchProcessorConfig(Duration.ofSeconds(1), 100, 0, List.of("tenant"), 0));
+    ClientMetadata empty = ClientMetadata.of(Map.of("tenant", List.of("")));
+    ClientMetadata twoValues = ClientMetadata.of(Map.of("Tenant", List.of("a", "b")));
+
+    processor.consume(fixture.request(empty, res("e", scope("s", "e", 1))));
+    processor.consume(fixture.request("absent", 1));
+    processor.consume(fixture.request(twoValues, res("t", scope("s", "t", 1))));
+    processor.consume(fixture.request(empty, res("e", scope("s", "e", 1))));
+    processor.shutdown(Duration.ofSeconds(1));
+
+    assertThat(next.received())
+        .extracting(Telemetry::itemCount, batch -> batch.metadata().asMap())
+        .containsExactly(
+            tuple(2, Map.of("tenant", List.of(""))),
+            tuple(1, Map.of()),
+            tuple(1, Map.of("tenant", List.of("a", "b"))));
+    assertThat(gauge("otelcol_processor_batch_metadata_cardinality")).isEqualTo(3);
+  }
+
+  @Test
+  void processorsOfOneIdInSeveralPipelinesShareTheirMeters() {
+    BatchProcessor traces = processor(SignalFixture.TRACES, config(Duration.ofSeconds(1), 10, 0));
+    BatchProcessor logs = processor(SignalFixture.LOGS, config(Duration.ofSeconds(1), 10, 0));
+
+    traces.consume(SignalFixture.TRACES.request("t", 2));
+    logs.consume(SignalFixture.LOGS.request("l", 3));
+    traces.shutdown(Duration.ofSeconds(1));
+    logs.shutdown(Duration.ofSeconds(1));
+
+    var sendSize = meters.get("otelcol_processor_batch_batch_send_size").summary();
+    assertThat(sendSize.count()).isEqualTo(2);
+    assertThat(sendSize.totalAmount()).isEqualTo(5);
+    assertThat(gauge("otelcol_processor_batch_metadata_cardinality")).isEqualTo(1);
   }
 
   private static ClientMetadata tenant(String tenant) {
