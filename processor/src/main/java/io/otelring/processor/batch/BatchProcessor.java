@@ -86,9 +86,9 @@ final class BatchProcessor implements Processor {
       shard.deadline = now + timeoutNanos;
     }
     logger.info(
-        "Started batching {}: timeout={}, send_batch_size={}, send_batch_max_size={}",
+        "Started batching {}: timeout={}ms, send_batch_size={}, send_batch_max_size={}",
         signal.configName(),
-        config.timeout(),
+        config.timeout().toMillis(),
         config.sendBatchSize(),
         config.sendBatchMaxSize());
   }
