@@ -1,0 +1,394 @@
+package io.otelring.processor.batch;
+
+import static io.otelring.processor.batch.SignalFixture.res;
+import static io.otelring.processor.batch.SignalFixture.scope;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.otelring.core.component.ComponentId;
+import io.otelring.core.component.ComponentSettings;
+import io.otelring.core.component.Kind;
+import io.otelring.core.consumer.ClientMetadata;
+import io.otelring.core.consumer.Consumer;
+import io.otelring.core.consumer.Refusal;
+import io.otelring.core.consumer.Telemetry;
+import io.otelring.core.testing.RecordingConsumer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The processor's behaviour, the same for every signal; time is an injected clock. */
+class BatchProcessorTest {
+
+  private static final long MS = 1_000_000L;
+
+  private final RecordingConsumer next = new RecordingConsumer();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final FakeClock clock = new FakeClock();
+
+  private BatchProcessor processor(SignalFixture fixture, BatchProcessorConfig config) {
+    return processor(fixture, config, next);
+  }
+
+  private BatchProcessor processor(
+      SignalFixture fixture, BatchProcessorConfig config, Consumer downstream) {
+    assertThat(config.validate()).isEmpty();
+    BatchProcessor processor =
+        new BatchProcessor(
+            ComponentSettings.of(ComponentId.parse("batch/test"), Kind.PROCESSOR, meters),
+            config,
+            fixture.signal(),
+            downstream,
+            clock);
+    processor.start();
+    return processor;
+  }
+
+  private static BatchProcessorConfig config(
+      Duration timeout, int sendBatchSize, int sendBatchMaxSize) {
+    return new BatchProcessorConfig(timeout, sendBatchSize, sendBatchMaxSize, List.of(), 1000);
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void sendsWhenTheBatchSizeIsReached(SignalFixture fixture) {
+    BatchProcessor processor = processor(fixture, config(Duration.ofSeconds(10), 10, 0));
+    Telemetry first = fixture.request("a", 6);
+    Telemetry second = fixture.request("b", 6);
+
+    assertAccepted(processor.consume(first));
+    assertThat(next.received()).isEmpty();
+    processor.consume(second);
+
+    // The size is a trigger, not a cap: both requests go out merged, 12 items in one batch.
+    assertThat(next.received()).hasSize(1);
+    assertThat(next.received().get(0).itemCount()).isEqualTo(12);
+    assertThat(fixture.items(next.received()))
+        .containsExactlyElementsOf(fixture.items(List.of(first, second)));
+    assertThat(counter("otelcol_processor_batch_batch_size_trigger_send")).isEqualTo(1);
+    assertThat(counter("otelcol_processor_batch_timeout_trigger_send")).isZero();
+    var sendSize = meters.get("otelcol_processor_batch_batch_send_size").summary();
+    assertThat(sendSize.count()).isEqualTo(1);
+    assertThat(sendSize.totalAmount()).isEqualTo(12);
+    assertThat(meters.get("otelcol_processor_batch_batch_send_size_bytes").summary().totalAmount())
+        .isEqualTo(next.received().get(0).serializedSize());
+    assertThat(
+            meters
+                .get("otelcol_processor_batch_batch_send_size")
+                .tag("processor", "batch/test")
+                .summary())
+        .isNotNull();
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void sendsOnTheTickAfterTheTimeout(SignalFixture fixture) {
+    BatchProcessor processor = processor(fixture, config(Duration.ofMillis(200), 100, 0));
+    assertThat(processor.tickInterval()).contains(Duration.ofMillis(50));
+
+    clock.now = 10 * MS;
+    processor.consume(fixture.request("a", 3));
+    processor.onTick(150 * MS);
+    assertThat(next.received()).isEmpty();
+
+    // The timer started with the processor, at 0, so it fires at 200ms.
+    processor.onTick(200 * MS);
+    assertThat(next.received()).hasSize(1);
+    assertThat(next.itemCount()).isEqualTo(3);
+    assertThat(counter("otelcol_processor_batch_timeout_trigger_send")).isEqualTo(1);
+
+    // As Go's timer, it is reset when it fires: data arriving just before the next firing (400ms)
+    // waits only until then, not a full timeout.
+    clock.now = 390 * MS;
+    processor.consume(fixture.request("b", 2));
+    processor.onTick(350 * MS);
+    assertThat(next.received()).hasSize(1);
+    processor.onTick(400 * MS);
+    assertThat(next.received()).hasSize(2);
+
+    // A firing with nothing buffered sends nothing and rearms the timer.
+    processor.onTick(600 * MS);
+    assertThat(next.received()).hasSize(2);
+    assertThat(counter("otelcol_processor_batch_timeout_trigger_send")).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void aSizeTriggeredSendRestartsTheTimer(SignalFixture fixture) {
+    BatchProcessor processor = processor(fixture, config(Duration.ofMillis(200), 10, 0));
+
+    clock.now = 150 * MS;
+    processor.consume(fixture.request("a", 10));
+    assertThat(next.received()).hasSize(1);
+    clock.now = 160 * MS;
+    processor.consume(fixture.request("b", 1));
+
+    processor.onTick(200 * MS);
+    processor.onTick(300 * MS);
+    assertThat(next.received()).hasSize(1);
+    processor.onTick(350 * MS);
+    assertThat(next.received()).hasSize(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void splitsAtTheMaxSizeKeepingResourceScopeAndOrder(SignalFixture fixture) {
+    BatchProcessor processor = processor(fixture, config(Duration.ofMillis(200), 4, 4));
+    // Cuts fall inside a scope, between scopes, and inside a resource of several scopes.
+    Telemetry request =
+        fixture.request(
+            res("checkout", scope("http", "h", 3), scope("db", "d", 3)),
+            res("payment", scope("grpc", "g", 5)),
+            res("ledger", scope("kafka", "k", 1), scope("empty"), scope("jdbc", "j", 2)));
+
+    processor.consume(request);
+
+    // 14 items: three full batches of 4 by size; the last 2 wait for the timer.
+    assertThat(next.received()).extracting(Telemetry::itemCount).containsExactly(4, 4, 4);
+    processor.onTick(200 * MS);
+    assertThat(next.received()).extracting(Telemetry::itemCount).containsExactly(4, 4, 4, 2);
+    assertThat(fixture.items(next.received())).containsExactlyElementsOf(fixture.items(request));
+    assertThat(counter("otelcol_processor_batch_batch_size_trigger_send")).isEqualTo(3);
+    assertThat(counter("otelcol_processor_batch_timeout_trigger_send")).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void aZeroTimeoutSendsAtOnceCappedByTheMaxSize(SignalFixture fixture) {
+    BatchProcessor processor = processor(fixture, config(Duration.ZERO, 8192, 10_000));
+    assertThat(processor.tickInterval()).isEmpty();
+    processor.consume(fixture.request("a", 3));
+    assertThat(next.received()).extracting(Telemetry::itemCount).containsExactly(3);
+
+    BatchProcessor capped = processor(fixture, config(Duration.ofSeconds(1), 0, 4));
+    assertThat(capped.tickInterval()).isEmpty();
+    Telemetry request = fixture.request("b", 9);
+    next.clear();
+    capped.consume(request);
+    assertThat(next.received()).extracting(Telemetry::itemCount).containsExactly(4, 4, 1);
+    assertThat(fixture.items(next.received())).containsExactlyElementsOf(fixture.items(request));
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void aRequestWithoutItemsIsDropped(SignalFixture fixture) {
+    BatchProcessor processor = processor(fixture, config(Duration.ofMillis(200), 10, 0));
+    processor.consume(fixture.request(res("idle", scope("nothing"))));
+    processor.onTick(200 * MS);
+    processor.shutdown(Duration.ofSeconds(1));
+    assertThat(next.received()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void batchesPerTenantAndCarriesOnlyTheConfiguredKeys(SignalFixture fixture) {
+    BatchProcessor processor =
+        processor(
+            fixture,
+            new BatchProcessorConfig(Duration.ofMillis(200), 5, 0, List.of("X-Tenant"), 1000));
+    Telemetry a1 = fixture.request(tenant("acme"), res("a1", scope("s", "a1", 2)));
+    Telemetry b1 = fixture.request(tenant("bolt"), res("b1", scope("s", "b1", 3)));
+    Telemetry a2 = fixture.request(tenant("acme"), res("a2", scope("s", "a2", 3)));
+
+    processor.consume(a1);
+    processor.consume(b1);
+    processor.consume(a2);
+
+    // acme reached 5 on its own; bolt's 3 wait in their own batch.
+    assertThat(next.received()).hasSize(1);
+    Telemetry acme = next.received().get(0);
+    assertThat(acme.metadata()).isEqualTo(ClientMetadata.of(Map.of("x-tenant", List.of("acme"))));
+    assertThat(fixture.items(acme)).containsExactlyElementsOf(fixture.items(List.of(a1, a2)));
+
+    processor.onTick(200 * MS);
+    assertThat(next.received()).hasSize(2);
+    Telemetry bolt = next.received().get(1);
+    assertThat(bolt.metadata().asMap()).isEqualTo(Map.of("x-tenant", List.of("bolt")));
+    assertThat(fixture.items(bolt)).containsExactlyElementsOf(fixture.items(b1));
+    assertThat(gauge("otelcol_processor_batch_metadata_cardinality")).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void refusesNewCombinationsBeyondTheCardinalityLimit(SignalFixture fixture) {
+    BatchProcessor processor =
+        processor(
+            fixture,
+            new BatchProcessorConfig(Duration.ofMillis(200), 100, 0, List.of("tenant"), 2));
+
+    assertAccepted(
+        processor.consume(fixture.request(tenant("acme"), res("a", scope("s", "a", 1)))));
+    // An absent key is a combination of its own.
+    assertAccepted(processor.consume(fixture.request("none", 1)));
+    CompletionStage<Void> refused =
+        processor.consume(fixture.request(tenant("bolt"), res("b", scope("s", "b", 1))));
+    assertAccepted(
+        processor.consume(fixture.request(tenant("acme"), res("a", scope("s", "a", 1)))));
+
+    Refusal refusal = refusalOf(refused);
+    assertThat(refusal.isRetryable()).isFalse();
+    assertThat(refusal).hasMessage("too many batcher metadata-value combinations");
+    assertThat(gauge("otelcol_processor_batch_metadata_cardinality")).isEqualTo(2);
+
+    processor.shutdown(Duration.ofSeconds(1));
+    assertThat(next.received()).extracting(Telemetry::itemCount).containsExactly(2, 1);
+    assertThat(next.received().get(1).metadata()).isEqualTo(ClientMetadata.EMPTY);
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void shutdownFlushesEverythingOnce(SignalFixture fixture) {
+    BatchProcessor processor =
+        processor(
+            fixture,
+            new BatchProcessorConfig(Duration.ofSeconds(10), 100, 100, List.of("tenant"), 10));
+    Telemetry acme = fixture.request(tenant("acme"), res("a", scope("s", "a", 3)));
+    Telemetry bolt = fixture.request(tenant("bolt"), res("b", scope("s", "b", 4)));
+    processor.consume(acme);
+    processor.consume(bolt);
+    assertThat(next.received()).isEmpty();
+
+    processor.shutdown(Duration.ofSeconds(1));
+    processor.shutdown(Duration.ofSeconds(1));
+
+    assertThat(fixture.items(next.received()))
+        .containsExactlyElementsOf(fixture.items(List.of(acme, bolt)));
+    assertThat(counter("otelcol_processor_batch_timeout_trigger_send")).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void aFailingNextIsCountedNotThrown(SignalFixture fixture) {
+    next.refuseWith(Refusal.retryable("exporter queue is full", null));
+    BatchProcessor processor = processor(fixture, config(Duration.ofMillis(200), 5, 0));
+
+    assertAccepted(processor.consume(fixture.request("a", 5)));
+    processor.consume(fixture.request("b", 2));
+    processor.onTick(200 * MS);
+
+    assertThat(counter("otelring_processor_batch_send_failed_" + fixture.signal().itemNoun()))
+        .isEqualTo(7);
+    // Go records the send metrics only for a batch the next consumer took.
+    assertThat(counter("otelcol_processor_batch_batch_size_trigger_send")).isZero();
+    assertThat(meters.get("otelcol_processor_batch_batch_send_size").summary().count()).isZero();
+
+    next.refuseWith(null);
+    processor.consume(fixture.request("c", 5));
+    assertThat(next.itemCount()).isEqualTo(5);
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void aNextThatThrowsDoesNotStopTheProcessor(SignalFixture fixture) {
+    List<Telemetry> attempts = new ArrayList<>();
+    Consumer throwing =
+        telemetry -> {
+          attempts.add(telemetry);
+          throw new IllegalStateException("bug downstream");
+        };
+    BatchProcessor processor = processor(fixture, config(Duration.ofMillis(200), 2, 0), throwing);
+
+    assertAccepted(processor.consume(fixture.request("a", 2)));
+    processor.consume(fixture.request("b", 1));
+    processor.shutdown(Duration.ofSeconds(1));
+
+    assertThat(attempts).extracting(Telemetry::itemCount).containsExactly(2, 1);
+    assertThat(counter("otelring_processor_batch_send_failed_" + fixture.signal().itemNoun()))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void ticksAQuarterOfTheTimeoutApartButNotUnderAMillisecond() {
+    assertThat(processor(SignalFixture.TRACES, config(Duration.ofSeconds(10), 1, 0)).tickInterval())
+        .contains(Duration.ofMillis(2500));
+    assertThat(processor(SignalFixture.TRACES, config(Duration.ofNanos(100), 1, 0)).tickInterval())
+        .contains(Duration.ofMillis(1));
+  }
+
+  @Test
+  void anEmptyValueAndAnAbsentKeyAreDifferentTenants() {
+    SignalFixture fixture = SignalFixture.LOGS;
+    BatchProcessor processor =
+        processor(
+            fixture, new BatchProcessorConfig(Duration.ofSeconds(1), 100, 0, List.of("tenant"), 0));
+    ClientMetadata empty = ClientMetadata.of(Map.of("tenant", List.of("")));
+    ClientMetadata twoValues = ClientMetadata.of(Map.of("Tenant", List.of("a", "b")));
+
+    processor.consume(fixture.request(empty, res("e", scope("s", "e", 1))));
+    processor.consume(fixture.request("absent", 1));
+    processor.consume(fixture.request(twoValues, res("t", scope("s", "t", 1))));
+    processor.consume(fixture.request(empty, res("e", scope("s", "e", 1))));
+    processor.shutdown(Duration.ofSeconds(1));
+
+    assertThat(next.received())
+        .extracting(Telemetry::itemCount, batch -> batch.metadata().asMap())
+        .containsExactly(
+            tuple(2, Map.of("tenant", List.of(""))),
+            tuple(1, Map.of()),
+            tuple(1, Map.of("tenant", List.of("a", "b"))));
+    assertThat(gauge("otelcol_processor_batch_metadata_cardinality")).isEqualTo(3);
+  }
+
+  @Test
+  void processorsOfOneIdInSeveralPipelinesShareTheirMeters() {
+    BatchProcessor traces = processor(SignalFixture.TRACES, config(Duration.ofSeconds(1), 10, 0));
+    BatchProcessor logs = processor(SignalFixture.LOGS, config(Duration.ofSeconds(1), 10, 0));
+
+    traces.consume(SignalFixture.TRACES.request("t", 2));
+    logs.consume(SignalFixture.LOGS.request("l", 3));
+    traces.shutdown(Duration.ofSeconds(1));
+    logs.shutdown(Duration.ofSeconds(1));
+
+    var sendSize = meters.get("otelcol_processor_batch_batch_send_size").summary();
+    assertThat(sendSize.count()).isEqualTo(2);
+    assertThat(sendSize.totalAmount()).isEqualTo(5);
+    assertThat(gauge("otelcol_processor_batch_metadata_cardinality")).isEqualTo(1);
+  }
+
+  private static ClientMetadata tenant(String tenant) {
+    return ClientMetadata.of(
+        Map.of(
+            "x-tenant",
+            List.of(tenant),
+            "tenant",
+            List.of(tenant),
+            "authorization",
+            List.of("secret")));
+  }
+
+  private double counter(String name) {
+    return meters.get(name).tag("processor", "batch/test").counter().count();
+  }
+
+  private double gauge(String name) {
+    return meters.get(name).tag("processor", "batch/test").gauge().value();
+  }
+
+  /** Accepted: the stage has completed normally (AssertJ would compare a copy for isSameAs). */
+  private static void assertAccepted(CompletionStage<Void> stage) {
+    assertThat(stage.toCompletableFuture()).isCompletedWithValue(null);
+  }
+
+  private static Refusal refusalOf(CompletionStage<Void> stage) {
+    var future = stage.toCompletableFuture();
+    assertThat(future).isCompletedExceptionally();
+    return Refusal.of(future.handle((ok, failure) -> failure).join());
+  }
+
+  /** System.nanoTime stand-in that a test moves by hand. */
+  private static final class FakeClock implements LongSupplier {
+    long now;
+
+    @Override
+    public long getAsLong() {
+      return now;
+    }
+  }
+}
