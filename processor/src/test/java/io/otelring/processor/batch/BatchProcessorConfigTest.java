@@ -1,8 +1,8 @@
 package io.otelring.processor.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.otelring.core.testing.ConfigFixtures;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,8 +26,7 @@ class BatchProcessorConfigTest {
   @Test
   void fullFixtureBindsEveryKey() {
     BatchProcessorConfig config =
-        YamlConfigBinder.bind(
-            "/batch/full.yaml", factory.defaultConfig(), BatchProcessorConfig.class);
+        ConfigFixtures.bindResource(factory, "/batch/full.yaml");
 
     assertThat(config)
         .isEqualTo(
@@ -39,8 +38,7 @@ class BatchProcessorConfigTest {
   @Test
   void partialFixtureKeepsTheOtherDefaults() {
     BatchProcessorConfig config =
-        YamlConfigBinder.bind(
-            "/batch/partial.yaml", factory.defaultConfig(), BatchProcessorConfig.class);
+        ConfigFixtures.bindResource(factory, "/batch/partial.yaml");
 
     assertThat(config)
         .isEqualTo(new BatchProcessorConfig(Duration.ofSeconds(90), 8192, 0, List.of(), 1000));
@@ -49,26 +47,20 @@ class BatchProcessorConfigTest {
   @Test
   void emptyProcessorSectionIsTheDefaults() {
     // `batch: {}` and a bare `batch:` both mean the defaults.
-    assertThat(YamlConfigBinder.bindText("{}", factory.defaultConfig(), BatchProcessorConfig.class))
-        .isEqualTo(factory.defaultConfig());
+    assertThat(ConfigFixtures.bind(factory, "{}")).isEqualTo(factory.defaultConfig());
+    assertThat(ConfigFixtures.bind(factory, "")).isEqualTo(factory.defaultConfig());
   }
 
   @Test
   void unknownKeyFails() {
-    assertThatThrownBy(
-            () ->
-                YamlConfigBinder.bind(
-                    "/batch/unknown-key.yaml", factory.defaultConfig(), BatchProcessorConfig.class))
-        .hasMessageContaining("send_batch_sise");
+    assertThat(ConfigFixtures.resourceProblems(factory, "/batch/unknown-key.yaml"))
+        .containsExactly("send_batch_sise: unknown key; did you mean \"send_batch_size\"?");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource
   void invalidConfigs(String yaml, List<String> messages) {
-    BatchProcessorConfig config =
-        YamlConfigBinder.bindText(yaml, factory.defaultConfig(), BatchProcessorConfig.class);
-
-    assertThat(config.validate()).containsExactlyElementsOf(messages);
+    assertThat(ConfigFixtures.problems(factory, yaml)).containsExactlyElementsOf(messages);
   }
 
   static Stream<Arguments> invalidConfigs() {
@@ -108,15 +100,5 @@ class BatchProcessorConfigTest {
             new BatchProcessorConfig(Duration.ofSeconds(1), 100, 100, List.of("a", "b"), 1)
                 .validate())
         .isEmpty();
-  }
-
-  @Test
-  void goDurationsParse() {
-    assertThat(YamlConfigBinder.parseGoDuration("200ms")).isEqualTo(Duration.ofMillis(200));
-    assertThat(YamlConfigBinder.parseGoDuration("1h2m3s")).isEqualTo(Duration.ofSeconds(3723));
-    assertThat(YamlConfigBinder.parseGoDuration("1.5s")).isEqualTo(Duration.ofMillis(1500));
-    assertThat(YamlConfigBinder.parseGoDuration("0")).isEqualTo(Duration.ZERO);
-    assertThat(YamlConfigBinder.parseGoDuration("-1us")).isEqualTo(Duration.ofNanos(-1000));
-    assertThatThrownBy(() -> YamlConfigBinder.parseGoDuration("5")).hasMessageContaining("invalid");
   }
 }
