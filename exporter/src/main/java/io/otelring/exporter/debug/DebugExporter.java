@@ -187,8 +187,9 @@ public final class DebugExporter implements Exporter {
 
     /**
      * Samples again after the exporter's own sampler, as the Go collector's logger does ({@code
-     * service::telemetry::logs::sampling}: 10 per 10 s, then every 100th, by default). Share one
-     * instance among components, as Go shares it. Only with the internal logger.
+     * service::telemetry::logs::sampling}: 10 per 10 s, then every 100th, by default). Off unless
+     * set, and only with the internal logger. Go shares that sampler's counters among all
+     * components; here each exporter has its own.
      */
     public Builder collectorSampling(Duration tick, int initial, int thereafter) {
       this.collectorSampler = new LogSampler(tick, initial, thereafter);
