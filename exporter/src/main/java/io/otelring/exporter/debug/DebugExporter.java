@@ -1,0 +1,203 @@
+package io.otelring.exporter.debug;
+
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import io.otelring.core.component.Exporter;
+import io.otelring.core.component.Signal;
+import io.otelring.core.consumer.ItemCounts;
+import io.otelring.core.consumer.Telemetry;
+import io.otelring.exporter.debug.ZapConsoleLine.Field;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Prints what the Go collector's debug exporter prints: a summary entry per request ({@code Traces
+ * {"resource spans": 1, "spans": 2}}) and, at normal or detailed verbosity, an entry with the
+ * request as text — each entry sampled as zap samples it, and written as zap's console encoder
+ * writes it. Calls from several ring threads never interleave: one request's entries are written
+ * under the output stream's lock.
+ *
+ * <p>Go creates one exporter per signal, each with its own sampler and its own {@code
+ * otelcol.signal} field; this one exporter keeps those per signal, so its output is the same.
+ */
+public final class DebugExporter implements Exporter {
+
+  private final Verbosity verbosity;
+  private final TelemetryText text;
+  private final PrintStream out;
+  private final Clock clock;
+  private final ZapConsoleLine encoder;
+  private final LogSampler collectorSampler;
+  private final Map<Signal, LogSampler> samplers = new EnumMap<>(Signal.class);
+  private final Map<Signal, List<Field>> contexts = new EnumMap<>(Signal.class);
+
+  private DebugExporter(Builder b) {
+    DebugExporterConfig config = b.config;
+    this.verbosity = config.level();
+    this.text = verbosity == Verbosity.DETAILED ? new DetailedText() : new NormalText();
+    this.out = b.out != null ? b.out : config.useInternalLogger() ? System.err : System.out;
+    this.clock = b.clock;
+    this.encoder = new ZapConsoleLine(config.useInternalLogger(), clock.getZone());
+    this.collectorSampler = config.useInternalLogger() ? b.collectorSampler : null;
+    for (Signal signal : Signal.values()) {
+      samplers.put(
+          signal,
+          new LogSampler(
+              Duration.ofSeconds(1), config.samplingInitial(), config.samplingThereafter()));
+      contexts.put(signal, config.useInternalLogger() ? context(b, signal) : List.of());
+    }
+  }
+
+  /** The fields the Go collector's logger gives a component: its resource, id, kind, signal. */
+  private static List<Field> context(Builder b, Signal signal) {
+    Field id = new Field("otelcol.component.id", b.componentId);
+    Field kind = new Field("otelcol.component.kind", "exporter");
+    Field pipelineSignal = new Field("otelcol.signal", signal.configName());
+    if (b.resource.isEmpty()) {
+      return List.of(id, kind, pipelineSignal);
+    }
+    return List.of(new Field("resource", new TreeMap<>(b.resource)), id, kind, pipelineSignal);
+  }
+
+  public static Builder builder(String componentId, DebugExporterConfig config) {
+    return new Builder(componentId, config);
+  }
+
+  @Override
+  public CompletionStage<Void> consume(Telemetry telemetry) {
+    Signal signal = telemetry.signal();
+    String summary;
+    List<Field> counts;
+    switch (signal) {
+      case TRACES -> {
+        ExportTraceServiceRequest request = telemetry.traces();
+        summary = "Traces";
+        counts =
+            List.of(
+                new Field("resource spans", request.getResourceSpansCount()),
+                new Field("spans", ItemCounts.spans(request)));
+      }
+      case METRICS -> {
+        ExportMetricsServiceRequest request = telemetry.metrics();
+        summary = "Metrics";
+        counts =
+            List.of(
+                new Field("resource metrics", request.getResourceMetricsCount()),
+                new Field("metrics", metricCount(request)),
+                new Field("data points", ItemCounts.dataPoints(request)));
+      }
+      case LOGS -> {
+        ExportLogsServiceRequest request = telemetry.logs();
+        summary = "Logs";
+        counts =
+            List.of(
+                new Field("resource logs", request.getResourceLogsCount()),
+                new Field("log records", ItemCounts.logRecords(request)));
+      }
+      default -> throw new IllegalArgumentException("unknown signal " + signal);
+    }
+    String body = verbosity == Verbosity.BASIC ? null : text(telemetry);
+    synchronized (out) {
+      write(signal, summary, counts);
+      if (body != null) {
+        write(signal, body, List.of());
+      }
+      out.flush();
+    }
+    return ACCEPTED;
+  }
+
+  private String text(Telemetry telemetry) {
+    return switch (telemetry.signal()) {
+      case TRACES -> text.traces(telemetry.traces());
+      case METRICS -> text.metrics(telemetry.metrics());
+      case LOGS -> text.logs(telemetry.logs());
+    };
+  }
+
+  /** One zap entry: through the exporter's sampler, then the collector logger's, if any. */
+  private void write(Signal signal, String message, List<Field> fields) {
+    Instant now = clock.instant();
+    long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    if (!samplers.get(signal).allow(message, nanos)) {
+      return;
+    }
+    if (collectorSampler != null && !collectorSampler.allow(message, nanos)) {
+      return;
+    }
+    out.print(encoder.info(now, message, contexts.get(signal), fields));
+  }
+
+  private static int metricCount(ExportMetricsServiceRequest request) {
+    int count = 0;
+    for (ResourceMetrics rm : request.getResourceMetricsList()) {
+      for (ScopeMetrics sm : rm.getScopeMetricsList()) {
+        count += sm.getMetricsCount();
+      }
+    }
+    return count;
+  }
+
+  /** Where and how the exporter writes; every part has the Go collector's default. */
+  public static final class Builder {
+    private final String componentId;
+    private final DebugExporterConfig config;
+    private PrintStream out;
+    private Clock clock = Clock.systemDefaultZone();
+    private Map<String, String> resource = Map.of();
+    private LogSampler collectorSampler;
+
+    private Builder(String componentId, DebugExporterConfig config) {
+      this.componentId = Objects.requireNonNull(componentId, "componentId");
+      this.config = Objects.requireNonNull(config, "config");
+      config.level(); // fails now on an invalid verbosity
+    }
+
+    /** Default: stderr with the internal logger (Go's default log output), else stdout. */
+    public Builder output(PrintStream out) {
+      this.out = Objects.requireNonNull(out, "out");
+      return this;
+    }
+
+    /** The clock for timestamps and sampling; its zone is the zone the time is printed in. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The collector's own resource ({@code service.name}, …), printed as the Go collector's logger
+     * prints it in every line; empty (the default) prints no {@code resource} field.
+     */
+    public Builder resource(Map<String, String> resource) {
+      this.resource = Map.copyOf(resource);
+      return this;
+    }
+
+    /**
+     * Samples again after the exporter's own sampler, as the Go collector's logger does ({@code
+     * service::telemetry::logs::sampling}: 10 per 10 s, then every 100th, by default). Off unless
+     * set, and only with the internal logger. Go shares that sampler's counters among all
+     * components; here each exporter has its own.
+     */
+    public Builder collectorSampling(Duration tick, int initial, int thereafter) {
+      this.collectorSampler = new LogSampler(tick, initial, thereafter);
+      return this;
+    }
+
+    public DebugExporter build() {
+      return new DebugExporter(this);
+    }
+  }
+}
