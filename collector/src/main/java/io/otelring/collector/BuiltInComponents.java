@@ -2,6 +2,8 @@ package io.otelring.collector;
 
 import io.otelring.collector.extension.healthcheck.HealthCheckExtensionFactory;
 import io.otelring.core.component.Factories;
+import io.otelring.exporter.debug.DebugExporterFactory;
+import io.otelring.processor.batch.BatchProcessorFactory;
 import io.otelring.core.component.Factory;
 import java.util.List;
 
@@ -12,9 +14,10 @@ public final class BuiltInComponents {
 
   public static List<Factory<?>> list() {
     return List.of(
-        // receivers
         // processors
+        new BatchProcessorFactory(),
         // exporters
+        new DebugExporterFactory(),
         // extensions
         new HealthCheckExtensionFactory());
   }

@@ -2,29 +2,18 @@ package io.otelring.exporter.debug;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.otelring.core.component.ComponentId;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Kind;
-import java.io.InputStream;
+import io.otelring.core.testing.ConfigFixtures;
 import java.util.List;
-import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Defaults, a full YAML fixture, and the validation messages (Go's, prefixed with the key). */
 class DebugExporterConfigTest {
-
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory())
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final DebugExporterFactory factory = new DebugExporterFactory();
 
@@ -37,22 +26,15 @@ class DebugExporterConfigTest {
   }
 
   @Test
-  void fullYamlBindsToTheRecord() throws Exception {
-    try (InputStream in = getClass().getResourceAsStream("/debug/config_verbosity.yaml")) {
-      assertThat(YAML.readValue(in, DebugExporterConfig.class))
-          .isEqualTo(new DebugExporterConfig("detailed", 10, 50, false));
-    }
+  void fullYamlBindsToTheRecord() {
+    assertThat(ConfigFixtures.bindResource(factory, "/debug/config_verbosity.yaml"))
+        .isEqualTo(new DebugExporterConfig("detailed", 10, 50, false));
   }
 
   @Test
   void aCamelCaseKeyIsUnknown() {
-    try (InputStream in = getClass().getResourceAsStream("/debug/config_verbosity_typo.yaml")) {
-      Assertions.assertThatThrownBy(() -> YAML.readValue(in, DebugExporterConfig.class))
-          .isInstanceOf(UnrecognizedPropertyException.class)
-          .hasMessageContaining("verBosity");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    assertThat(ConfigFixtures.resourceProblems(factory, "/debug/config_verbosity_typo.yaml"))
+        .containsExactly("verBosity: unknown key; did you mean \"verbosity\"?");
   }
 
   @ParameterizedTest(name = "verbosity \"{0}\": {1}")

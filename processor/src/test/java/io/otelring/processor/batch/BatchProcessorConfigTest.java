@@ -25,8 +25,7 @@ class BatchProcessorConfigTest {
 
   @Test
   void fullFixtureBindsEveryKey() {
-    BatchProcessorConfig config =
-        ConfigFixtures.bindResource(factory, "/batch/full.yaml");
+    BatchProcessorConfig config = ConfigFixtures.bindResource(factory, "/batch/full.yaml");
 
     assertThat(config)
         .isEqualTo(
@@ -37,8 +36,7 @@ class BatchProcessorConfigTest {
 
   @Test
   void partialFixtureKeepsTheOtherDefaults() {
-    BatchProcessorConfig config =
-        ConfigFixtures.bindResource(factory, "/batch/partial.yaml");
+    BatchProcessorConfig config = ConfigFixtures.bindResource(factory, "/batch/partial.yaml");
 
     assertThat(config)
         .isEqualTo(new BatchProcessorConfig(Duration.ofSeconds(90), 8192, 0, List.of(), 1000));
