@@ -1,11 +1,13 @@
 package io.otelring.receiver.otlp;
 
+import com.google.protobuf.Message;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.NettyServerBuilder;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.ReceiverConsumers;
+import io.otelring.core.consumer.Consumer;
 import io.otelring.receiver.otlp.KeepaliveServerConfig.EnforcementPolicy;
 import io.otelring.receiver.otlp.KeepaliveServerConfig.ServerParameters;
 import java.io.IOException;
@@ -38,12 +40,11 @@ final class OtlpGrpcServer {
     }
   }
 
-  private static <Q extends com.google.protobuf.Message, R extends com.google.protobuf.Message>
-      ServerServiceDefinition service(
-          ExportSignal<Q, R> signal,
-          io.otelring.core.consumer.Consumer consumer,
-          ReceiverMetrics metrics,
-          ComponentSettings settings) {
+  private static <Q extends Message, R extends Message> ServerServiceDefinition service(
+      ExportSignal<Q, R> signal,
+      Consumer consumer,
+      ReceiverMetrics metrics,
+      ComponentSettings settings) {
     return new ExportHandler<>(signal, consumer, metrics, settings.logger()).service();
   }
 
