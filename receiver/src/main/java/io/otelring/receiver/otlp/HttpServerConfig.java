@@ -1,0 +1,90 @@
+package io.otelring.receiver.otlp;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code protocols.http}: the keys of Go's {@code confighttp.ServerConfig} plus the OTLP receiver's
+ * URL paths, with the OTLP receiver's defaults. The OTLP/HTTP server is not served yet: this record
+ * exists so that a Go config with an {@code http} section loads, and the receiver warns at start.
+ */
+public record HttpServerConfig(
+    String endpoint,
+    TlsServerConfig tls,
+    CorsConfig cors,
+    Long maxRequestBodySize,
+    Boolean includeMetadata,
+    Map<String, String> responseHeaders,
+    List<String> compressionAlgorithms,
+    Duration readTimeout,
+    Duration readHeaderTimeout,
+    Duration writeTimeout,
+    Duration idleTimeout,
+    String tracesUrlPath,
+    String metricsUrlPath,
+    String logsUrlPath) {
+
+  static final String DEFAULT_ENDPOINT = "localhost:4318";
+
+  public HttpServerConfig {
+    endpoint = endpoint == null ? DEFAULT_ENDPOINT : endpoint;
+    maxRequestBodySize = maxRequestBodySize == null ? 0L : maxRequestBodySize;
+    includeMetadata = includeMetadata != null && includeMetadata;
+    responseHeaders = responseHeaders == null ? Map.of() : Map.copyOf(responseHeaders);
+    compressionAlgorithms =
+        compressionAlgorithms == null ? List.of() : List.copyOf(compressionAlgorithms);
+    // The OTLP receiver turns Go's HTTP server timeouts off "for backward compatibility".
+    readTimeout = orZero(readTimeout);
+    readHeaderTimeout = orZero(readHeaderTimeout);
+    writeTimeout = orZero(writeTimeout);
+    idleTimeout = orZero(idleTimeout);
+    tracesUrlPath = absolutePath(tracesUrlPath, "/v1/traces");
+    metricsUrlPath = absolutePath(metricsUrlPath, "/v1/metrics");
+    logsUrlPath = absolutePath(logsUrlPath, "/v1/logs");
+  }
+
+  /** Every key at its default: what {@code http:} with no value means. */
+  public static HttpServerConfig defaults() {
+    return new HttpServerConfig(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** {@code cors}: which browser origins may send, as Go's {@code confighttp.CORSConfig}. */
+  public record CorsConfig(
+      List<String> allowedOrigins, List<String> allowedHeaders, Integer maxAge) {
+
+    public CorsConfig {
+      allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+      allowedHeaders = allowedHeaders == null ? List.of() : List.copyOf(allowedHeaders);
+      maxAge = maxAge == null ? 0 : maxAge;
+    }
+  }
+
+  void validate(String path, List<String> problems) {
+    try {
+      Endpoint.parse(endpoint);
+    } catch (IllegalArgumentException e) {
+      problems.add(path + "::endpoint: " + e.getMessage());
+    }
+    if (maxRequestBodySize < 0) {
+      problems.add(
+          path + "::max_request_body_size: must not be negative, got " + maxRequestBodySize);
+    }
+    if (tls != null) {
+      tls.validate(path + "::tls", problems);
+    }
+  }
+
+  private static Duration orZero(Duration value) {
+    return value == null ? Duration.ZERO : value;
+  }
+
+  /** Go's {@code SanitizedURLPath}: a path without a leading slash gets one. */
+  private static String absolutePath(String path, String fallback) {
+    if (path == null || path.isEmpty()) {
+      return fallback;
+    }
+    return path.startsWith("/") ? path : "/" + path;
+  }
+}

@@ -1,0 +1,67 @@
+package io.otelring.receiver.otlp;
+
+import io.grpc.netty.GrpcSslContexts;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the gRPC server's TLS context from a {@code tls} section. */
+final class ServerTls {
+
+  // Go ignores cipher_suites for TLS 1.3; keeping these makes the JDK behave the same.
+  private static final List<String> TLS13_CIPHERS =
+      List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
+
+  private ServerTls() {}
+
+  /**
+   * A server context with ALPN for HTTP/2; with {@code client_ca_file}, clients must present a
+   * certificate signed by that CA (Go's RequireAndVerifyClientCert).
+   *
+   * @throws IOException naming the file or key that could not be read
+   */
+  static SslContext context(TlsServerConfig tls) throws IOException {
+    SslContextBuilder builder;
+    try (InputStream cert = pem(tls.certFile(), tls.certPem(), "cert");
+        InputStream key = pem(tls.keyFile(), tls.keyPem(), "key")) {
+      builder = GrpcSslContexts.forServer(cert, key);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("cannot load the TLS certificate and key: " + e.getMessage(), e);
+    }
+    if (!tls.clientCaFile().isEmpty()) {
+      try (InputStream clientCa = pem(tls.clientCaFile(), "", "client_ca")) {
+        builder.trustManager(clientCa).clientAuth(ClientAuth.REQUIRE);
+      } catch (IllegalArgumentException e) {
+        throw new IOException(
+            "cannot load client_ca_file " + tls.clientCaFile() + ": " + e.getMessage(), e);
+      }
+    }
+    builder.protocols(tls.protocols());
+    if (!tls.cipherSuites().isEmpty()) {
+      List<String> ciphers = new ArrayList<>(TLS13_CIPHERS);
+      ciphers.addAll(tls.cipherSuites());
+      builder.ciphers(ciphers, SupportedCipherSuiteFilter.INSTANCE);
+    }
+    return builder.build();
+  }
+
+  private static InputStream pem(String file, String inline, String what) throws IOException {
+    if (!file.isEmpty()) {
+      try {
+        return Files.newInputStream(Path.of(file));
+      } catch (IOException e) {
+        throw new IOException("cannot read " + what + "_file " + file + ": " + e, e);
+      }
+    }
+    return new ByteArrayInputStream(inline.getBytes(StandardCharsets.UTF_8));
+  }
+}

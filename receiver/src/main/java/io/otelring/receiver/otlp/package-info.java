@@ -1,0 +1,5 @@
+/**
+ * The {@code otlp} receiver: OTLP over gRPC ({@code protocols.grpc}) into the pipelines that list
+ * it, with the Go collector's config keys, wire answers and self-metrics.
+ */
+package io.otelring.receiver.otlp;

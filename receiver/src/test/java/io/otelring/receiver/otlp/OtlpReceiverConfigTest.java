@@ -1,0 +1,230 @@
+package io.otelring.receiver.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.otelring.receiver.otlp.HttpServerConfig.CorsConfig;
+import io.otelring.receiver.otlp.KeepaliveServerConfig.EnforcementPolicy;
+import io.otelring.receiver.otlp.KeepaliveServerConfig.ServerParameters;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OtlpReceiverConfigTest {
+
+  @Test
+  void defaultConfigTurnsNoProtocolOnAndSaysSo() {
+    OtlpReceiverConfig config = new OtlpReceiverFactory().defaultConfig();
+
+    assertThat(config.protocols()).isEqualTo(new Protocols(null, null));
+    assertThat(config.validate())
+        .containsExactly(
+            "protocols: must specify at least one protocol when using the OTLP receiver");
+  }
+
+  @Test
+  void grpcDefaultsAreGoOtlpReceiverDefaults() {
+    GrpcServerConfig grpc = GrpcServerConfig.defaults();
+
+    assertThat(grpc.endpoint()).isEqualTo("localhost:4317");
+    assertThat(grpc.transport()).isEqualTo("tcp");
+    assertThat(grpc.tls()).isNull();
+    assertThat(grpc.maxRecvMsgSizeMib()).isEqualTo(4);
+    assertThat(grpc.maxInboundMessageBytes()).isEqualTo(4 * 1024 * 1024);
+    assertThat(grpc.maxConcurrentStreams()).isZero();
+    assertThat(grpc.readBufferSize()).isEqualTo(524288);
+    assertThat(grpc.writeBufferSize()).isZero();
+    assertThat(grpc.includeMetadata()).isFalse();
+    assertThat(grpc.keepalive().serverParameters())
+        .isEqualTo(
+            new ServerParameters(
+                Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO));
+    assertThat(grpc.keepalive().enforcementPolicy())
+        .isEqualTo(new EnforcementPolicy(Duration.ZERO, false));
+  }
+
+  @Test
+  void httpDefaultsAreGoOtlpReceiverDefaults() {
+    HttpServerConfig http = HttpServerConfig.defaults();
+
+    assertThat(http.endpoint()).isEqualTo("localhost:4318");
+    assertThat(http.tracesUrlPath()).isEqualTo("/v1/traces");
+    assertThat(http.metricsUrlPath()).isEqualTo("/v1/metrics");
+    assertThat(http.logsUrlPath()).isEqualTo("/v1/logs");
+    assertThat(http.writeTimeout()).isZero();
+  }
+
+  @Test
+  void protocolKeysWithNoValueMeanEveryDefault() throws IOException {
+    OtlpReceiverConfig config = ConfigBinding.receiverConfig(fixture("defaults.yaml"));
+
+    assertThat(config)
+        .isEqualTo(
+            new OtlpReceiverConfig(
+                new Protocols(GrpcServerConfig.defaults(), HttpServerConfig.defaults())));
+    assertThat(config.validate()).isEmpty();
+  }
+
+  @Test
+  void aProtocolLeftOutIsOff() throws IOException {
+    OtlpReceiverConfig config =
+        ConfigBinding.receiverConfig(
+            "receivers: {otlp: {protocols: {grpc: {endpoint: '0.0.0.0:4317'}}}}");
+
+    assertThat(config.protocols().grpc().endpoint()).isEqualTo("0.0.0.0:4317");
+    assertThat(config.protocols().grpc().maxRecvMsgSizeMib()).isEqualTo(4);
+    assertThat(config.protocols().http()).isNull();
+  }
+
+  @Test
+  void fullFixtureBindsToTheExpectedRecord() throws IOException {
+    OtlpReceiverConfig config = ConfigBinding.receiverConfig(fixture("full.yaml"));
+
+    var grpc =
+        new GrpcServerConfig(
+            "0.0.0.0:4317",
+            "tcp",
+            new TlsServerConfig(
+                null,
+                null,
+                null,
+                "test.crt",
+                null,
+                "test.key",
+                null,
+                "1.2",
+                "1.3",
+                List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
+                Duration.ofHours(1),
+                null,
+                "client-ca.crt",
+                null),
+            32,
+            16,
+            1024,
+            2048,
+            new KeepaliveServerConfig(
+                new ServerParameters(
+                    Duration.ofSeconds(11),
+                    Duration.ofSeconds(12),
+                    Duration.ofSeconds(13),
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(5)),
+                new EnforcementPolicy(Duration.ofSeconds(10), true)),
+            true);
+    var http =
+        new HttpServerConfig(
+            "0.0.0.0:4318",
+            null,
+            new CorsConfig(List.of("https://*.example.com"), List.of("X-Tenant"), 7200),
+            1048576L,
+            true,
+            Map.of("x-served-by", "otelring"),
+            null,
+            Duration.ofSeconds(2),
+            null,
+            Duration.ofSeconds(3),
+            null,
+            "/traces",
+            "/v2/metrics",
+            "/logs");
+    assertThat(config).isEqualTo(new OtlpReceiverConfig(new Protocols(grpc, http)));
+    assertThat(config.validate()).isEmpty();
+    assertThat(grpc.tls().unappliedKeys()).containsExactly("reload_interval");
+  }
+
+  @Test
+  void anUnknownKeyFailsAndNamesItsPath() {
+    assertThatThrownBy(
+            () ->
+                ConfigBinding.receiverConfig(
+                    "receivers: {otlp: {protocols: {grpc: {tls: {cert_fil: x}}}}}"))
+        .isInstanceOf(UnrecognizedPropertyException.class)
+        .hasMessageContaining("\"cert_fil\"")
+        .satisfies(
+            e ->
+                assertThat(((UnrecognizedPropertyException) e).getPath())
+                    .extracting(reference -> reference.getFieldName())
+                    .containsExactly("protocols", "grpc", "tls", "cert_fil"));
+    assertThatThrownBy(
+            () -> ConfigBinding.receiverConfig("receivers: {otlp: {protocols: {grcp: {}}}}"))
+        .isInstanceOf(UnrecognizedPropertyException.class)
+        .hasMessageContaining("\"grcp\"")
+        .satisfies(
+            e ->
+                assertThat(((UnrecognizedPropertyException) e).getKnownPropertyIds())
+                    .containsExactlyInAnyOrder("grpc", "http"));
+  }
+
+  @Test
+  void theTlsKeyIsNeverPrinted() {
+    var tls =
+        new TlsServerConfig(
+            null, null, null, null, "CERT", null, "SECRET", null, null, null, null, null, null,
+            null);
+
+    assertThat(tls.toString()).doesNotContain("SECRET").contains("[REDACTED]");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          no protocols key   | {}                                                   | protocols: must specify at least one protocol when using the OTLP receiver
+          empty protocols    | {protocols: {}}                                      | protocols: must specify at least one protocol when using the OTLP receiver
+          null protocols     | {protocols: }                                        | protocols: must specify at least one protocol when using the OTLP receiver
+          empty endpoint     | {protocols: {grpc: {endpoint: ''}}}                  | protocols::grpc::endpoint: must not be empty
+          no port            | {protocols: {grpc: {endpoint: localhost}}}           | protocols::grpc::endpoint: must be host:port, got "localhost"
+          port too big       | {protocols: {grpc: {endpoint: 'localhost:70000'}}}   | protocols::grpc::endpoint: port must be a number from 0 to 65535, got "localhost:70000"
+          port a name        | {protocols: {grpc: {endpoint: 'localhost:otlp'}}}    | protocols::grpc::endpoint: port must be a number from 0 to 65535, got "localhost:otlp"
+          bare ipv6          | {protocols: {grpc: {endpoint: '::1:4317'}}}          | protocols::grpc::endpoint: an IPv6 host must be in brackets, as in "[::1]:4317", got "::1:4317"
+          unix transport     | {protocols: {grpc: {transport: unix}}}               | protocols::grpc::transport: only "tcp", "tcp4" and "tcp6" are supported, got "unix"
+          negative msg size  | {protocols: {grpc: {max_recv_msg_size_mib: -1}}}     | protocols::grpc::max_recv_msg_size_mib: must be between 1 and 2047 (0 means 4), got -1
+          huge msg size      | {protocols: {grpc: {max_recv_msg_size_mib: 4096}}}   | protocols::grpc::max_recv_msg_size_mib: must be between 1 and 2047 (0 means 4), got 4096
+          negative streams   | {protocols: {grpc: {max_concurrent_streams: -2}}}    | protocols::grpc::max_concurrent_streams: must not be negative (0 means unlimited), got -2
+          negative read buf  | {protocols: {grpc: {read_buffer_size: -1}}}          | protocols::grpc::read_buffer_size: must not be negative, got -1
+          negative write buf | {protocols: {grpc: {write_buffer_size: -1}}}         | protocols::grpc::write_buffer_size: must not be negative, got -1
+          negative keepalive | {protocols: {grpc: {keepalive: {server_parameters: {time: -1s}}}}} | protocols::grpc::keepalive::server_parameters::time: must not be negative, got PT-1S
+          negative min_time  | {protocols: {grpc: {keepalive: {enforcement_policy: {min_time: -1s}}}}} | protocols::grpc::keepalive::enforcement_policy::min_time: must not be negative, got PT-1S
+          tls without key    | {protocols: {grpc: {tls: {cert_file: a.crt}}}}       | protocols::grpc::tls: a TLS server needs a certificate (cert_file or cert_pem) and its key (key_file or key_pem)
+          tls cert twice     | {protocols: {grpc: {tls: {cert_file: a, cert_pem: b, key_file: k}}}} | protocols::grpc::tls: provide either cert_file or cert_pem, but not both
+          tls key twice      | {protocols: {grpc: {tls: {cert_file: a, key_pem: b, key_file: k}}}}  | protocols::grpc::tls: provide either key_file or key_pem, but not both
+          tls ca twice       | {protocols: {grpc: {tls: {cert_file: a, key_file: k, ca_file: c, ca_pem: d}}}} | protocols::grpc::tls: provide either a CA file or the PEM-encoded string, but not both
+          tls bad min        | {protocols: {grpc: {tls: {cert_file: a, key_file: k, min_version: '1.4'}}}} | protocols::grpc::tls::min_version: unsupported TLS version: "1.4"
+          tls bad max        | {protocols: {grpc: {tls: {cert_file: a, key_file: k, max_version: '2'}}}}   | protocols::grpc::tls::max_version: unsupported TLS version: "2"
+          tls min over max   | {protocols: {grpc: {tls: {cert_file: a, key_file: k, min_version: '1.3', max_version: '1.2'}}}} | protocols::grpc::tls: min_version cannot be greater than max_version
+          http endpoint      | {protocols: {http: {endpoint: nowhere}}}             | protocols::http::endpoint: must be host:port, got "nowhere"
+          http body size     | {protocols: {http: {max_request_body_size: -5}}}     | protocols::http::max_request_body_size: must not be negative, got -5
+          """)
+  void invalidConfigIsReportedWithItsPath(String name, String receiverYaml, String message)
+      throws IOException {
+    OtlpReceiverConfig config =
+        ConfigBinding.receiverConfig("receivers: {otlp: " + receiverYaml + "}");
+
+    assertThat(config.validate()).containsExactly(message);
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() throws IOException {
+    OtlpReceiverConfig config =
+        ConfigBinding.receiverConfig(
+            "receivers: {otlp: {protocols: {grpc: {endpoint: x, read_buffer_size: -1},"
+                + " http: {endpoint: y}}}}");
+
+    assertThat(config.validate()).hasSize(3);
+  }
+
+  private static String fixture(String name) throws IOException {
+    try (InputStream in = OtlpReceiverConfigTest.class.getResourceAsStream("/otlp/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

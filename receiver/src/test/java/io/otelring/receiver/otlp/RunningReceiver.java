@@ -1,0 +1,89 @@
+package io.otelring.receiver.otlp;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.otelring.core.component.ComponentId;
+import io.otelring.core.component.ComponentSettings;
+import io.otelring.core.component.Kind;
+import io.otelring.core.component.ReceiverConsumers;
+import io.otelring.core.component.Signal;
+import io.otelring.core.consumer.Consumer;
+import io.otelring.core.testing.RecordingConsumer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** An {@code otlp} receiver on 127.0.0.1 with a free port, recording what it passes on. */
+final class RunningReceiver implements AutoCloseable {
+
+  final RecordingConsumer traces = new RecordingConsumer();
+  final RecordingConsumer metrics = new RecordingConsumer();
+  final RecordingConsumer logs = new RecordingConsumer();
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  final OtlpReceiver receiver;
+  private final List<ManagedChannel> channels = new ArrayList<>();
+
+  private RunningReceiver(GrpcServerConfig config, Map<Signal, Consumer> consumers)
+      throws Exception {
+    if (consumers == null) {
+      consumers = Map.of(Signal.TRACES, traces, Signal.METRICS, metrics, Signal.LOGS, logs);
+    }
+    ComponentSettings settings =
+        ComponentSettings.of(ComponentId.of("otlp"), Kind.RECEIVER, meters);
+    receiver =
+        new OtlpReceiver(
+            settings,
+            new OtlpReceiverConfig(new Protocols(config, null)),
+            new ReceiverConsumers(consumers));
+    receiver.start();
+  }
+
+  /** Local config: the defaults on 127.0.0.1 with port 0. */
+  static GrpcServerConfig localConfig() {
+    return GrpcServerConfig.defaults().withEndpoint("127.0.0.1:0");
+  }
+
+  static RunningReceiver start() throws Exception {
+    return start(localConfig());
+  }
+
+  static RunningReceiver start(GrpcServerConfig config) throws Exception {
+    return new RunningReceiver(config, null);
+  }
+
+  /** A receiver with the given consumers only; the recording ones are then unused. */
+  static RunningReceiver start(GrpcServerConfig config, Map<Signal, Consumer> consumers)
+      throws Exception {
+    return new RunningReceiver(config, consumers);
+  }
+
+  int port() {
+    return receiver.grpcAddress().orElseThrow().getPort();
+  }
+
+  /** The endpoint for an OpenTelemetry SDK exporter. */
+  String sdkEndpoint(String scheme) {
+    return scheme + "://127.0.0.1:" + port();
+  }
+
+  ManagedChannel plaintextChannel() {
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress("127.0.0.1", port()).usePlaintext().build();
+    channels.add(channel);
+    return channel;
+  }
+
+  double count(String name) {
+    Counter counter = meters.find(name).tag("receiver", "otlp").tag("transport", "grpc").counter();
+    return counter == null ? Double.NaN : counter.count();
+  }
+
+  @Override
+  public void close() throws Exception {
+    channels.forEach(ManagedChannel::shutdownNow);
+    receiver.shutdown(Duration.ofSeconds(5));
+  }
+}
