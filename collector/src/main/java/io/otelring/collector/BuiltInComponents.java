@@ -4,6 +4,7 @@ import io.otelring.collector.extension.healthcheck.HealthCheckExtensionFactory;
 import io.otelring.core.component.Factories;
 import io.otelring.exporter.debug.DebugExporterFactory;
 import io.otelring.processor.batch.BatchProcessorFactory;
+import io.otelring.receiver.otlp.OtlpReceiverFactory;
 import io.otelring.core.component.Factory;
 import java.util.List;
 
@@ -14,6 +15,8 @@ public final class BuiltInComponents {
 
   public static List<Factory<?>> list() {
     return List.of(
+        // receivers
+        new OtlpReceiverFactory(),
         // processors
         new BatchProcessorFactory(),
         // exporters

@@ -141,8 +141,13 @@ public final class ComponentConfigBinder {
         Object beanOrClass,
         String propertyName)
         throws java.io.IOException {
-      String parent = contextPath(parser.getParsingContext().getParent());
-      String path = parent.isEmpty() ? propertyName : parent + "::" + propertyName;
+      // The parser stands on the unknown key's value; for a map or list value it has already
+      // entered it, so the context that names the key is one level up.
+      JsonStreamContext keyContext = parser.getParsingContext();
+      if (parser.currentToken() != null && parser.currentToken().isStructStart()) {
+        keyContext = keyContext.getParent();
+      }
+      String path = contextPath(keyContext);
       Collection<Object> known = deserializer.getKnownPropertyNames();
       String suggestion = Suggestions.closest(propertyName, known);
       problems.add(

@@ -114,6 +114,10 @@ class ConfigLoaderTest {
                 "t.yaml:1: receivers::manual::a: unknown key",
                 "t.yaml:1: receivers::manual::b: unknown key")),
         Arguments.of(
+            "an unknown key whose value is a map",
+            "receivers: {manual: {nested: {a: 1}}}\nexporters: {recording: {}}\n" + pipeline,
+            List.of("t.yaml:1: receivers::manual::nested: unknown key")),
+        Arguments.of(
             "wrong value type",
             "receivers: {manual: {count: many}}\nexporters: {recording: {}}\n" + pipeline,
             List.of("t.yaml:1: receivers::manual::count: cannot use \"many\" as an integer")),

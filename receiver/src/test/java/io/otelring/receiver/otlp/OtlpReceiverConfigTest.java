@@ -1,9 +1,11 @@
 package io.otelring.receiver.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.otelring.core.config.ComponentConfigBinder;
+import io.otelring.core.config.ConfigSource;
+import io.otelring.core.testing.ConfigFixtures;
 import io.otelring.receiver.otlp.HttpServerConfig.CorsConfig;
 import io.otelring.receiver.otlp.KeepaliveServerConfig.EnforcementPolicy;
 import io.otelring.receiver.otlp.KeepaliveServerConfig.ServerParameters;
@@ -62,8 +64,8 @@ class OtlpReceiverConfigTest {
   }
 
   @Test
-  void protocolKeysWithNoValueMeanEveryDefault() throws IOException {
-    OtlpReceiverConfig config = ConfigBinding.receiverConfig(fixture("defaults.yaml"));
+  void protocolKeysWithNoValueMeanEveryDefault() throws Exception {
+    OtlpReceiverConfig config = receiverConfig(fixture("defaults.yaml"));
 
     assertThat(config)
         .isEqualTo(
@@ -73,10 +75,9 @@ class OtlpReceiverConfigTest {
   }
 
   @Test
-  void aProtocolLeftOutIsOff() throws IOException {
+  void aProtocolLeftOutIsOff() throws Exception {
     OtlpReceiverConfig config =
-        ConfigBinding.receiverConfig(
-            "receivers: {otlp: {protocols: {grpc: {endpoint: '0.0.0.0:4317'}}}}");
+        receiverConfig("receivers: {otlp: {protocols: {grpc: {endpoint: '0.0.0.0:4317'}}}}");
 
     assertThat(config.protocols().grpc().endpoint()).isEqualTo("0.0.0.0:4317");
     assertThat(config.protocols().grpc().maxRecvMsgSizeMib()).isEqualTo(4);
@@ -84,8 +85,8 @@ class OtlpReceiverConfigTest {
   }
 
   @Test
-  void fullFixtureBindsToTheExpectedRecord() throws IOException {
-    OtlpReceiverConfig config = ConfigBinding.receiverConfig(fixture("full.yaml"));
+  void fullFixtureBindsToTheExpectedRecord() throws Exception {
+    OtlpReceiverConfig config = receiverConfig(fixture("full.yaml"));
 
     var grpc =
         new GrpcServerConfig(
@@ -142,25 +143,11 @@ class OtlpReceiverConfigTest {
 
   @Test
   void anUnknownKeyFailsAndNamesItsPath() {
-    assertThatThrownBy(
-            () ->
-                ConfigBinding.receiverConfig(
-                    "receivers: {otlp: {protocols: {grpc: {tls: {cert_fil: x}}}}}"))
-        .isInstanceOf(UnrecognizedPropertyException.class)
-        .hasMessageContaining("\"cert_fil\"")
-        .satisfies(
-            e ->
-                assertThat(((UnrecognizedPropertyException) e).getPath())
-                    .extracting(reference -> reference.getFieldName())
-                    .containsExactly("protocols", "grpc", "tls", "cert_fil"));
-    assertThatThrownBy(
-            () -> ConfigBinding.receiverConfig("receivers: {otlp: {protocols: {grcp: {}}}}"))
-        .isInstanceOf(UnrecognizedPropertyException.class)
-        .hasMessageContaining("\"grcp\"")
-        .satisfies(
-            e ->
-                assertThat(((UnrecognizedPropertyException) e).getKnownPropertyIds())
-                    .containsExactlyInAnyOrder("grpc", "http"));
+    assertThat(problems("{protocols: {grpc: {tls: {cert_fil: x}}}}"))
+        .containsExactly(
+            "protocols::grpc::tls::cert_fil: unknown key; did you mean \"cert_file\"?");
+    assertThat(problems("{protocols: {grcp: {}}}"))
+        .containsExactly("protocols::grcp: unknown key; did you mean \"grpc\"?");
   }
 
   @Test
@@ -206,20 +193,28 @@ class OtlpReceiverConfigTest {
           """)
   void invalidConfigIsReportedWithItsPath(String name, String receiverYaml, String message)
       throws IOException {
-    OtlpReceiverConfig config =
-        ConfigBinding.receiverConfig("receivers: {otlp: " + receiverYaml + "}");
-
-    assertThat(config.validate()).containsExactly(message);
+    assertThat(problems(receiverYaml)).containsExactly(message);
   }
 
   @Test
-  void everyProblemIsReportedAtOnce() throws IOException {
-    OtlpReceiverConfig config =
-        ConfigBinding.receiverConfig(
-            "receivers: {otlp: {protocols: {grpc: {endpoint: x, read_buffer_size: -1},"
-                + " http: {endpoint: y}}}}");
+  void everyProblemIsReportedAtOnce() throws Exception {
+    assertThat(
+            problems(
+                "{protocols: {grpc: {endpoint: x, read_buffer_size: -1}, http: {endpoint: y}}}"))
+        .hasSize(3);
+  }
 
-    assertThat(config.validate()).hasSize(3);
+  /** Binds the {@code otlp} receiver of a whole collector config, as the loader does. */
+  private static OtlpReceiverConfig receiverConfig(String collectorYaml) throws Exception {
+    JsonNode receiver =
+        ConfigSource.ofYaml("test", collectorYaml).root().path("receivers").path("otlp");
+    var result = new ComponentConfigBinder().bind(new OtlpReceiverFactory(), receiver);
+    assertThat(result.problems()).isEmpty();
+    return result.config();
+  }
+
+  private static List<String> problems(String receiverYaml) {
+    return ConfigFixtures.problems(new OtlpReceiverFactory(), receiverYaml);
   }
 
   private static String fixture(String name) throws IOException {
