@@ -2,10 +2,10 @@ package io.otelring.collector;
 
 import io.otelring.collector.extension.healthcheck.HealthCheckExtensionFactory;
 import io.otelring.core.component.Factories;
+import io.otelring.core.component.Factory;
 import io.otelring.exporter.debug.DebugExporterFactory;
 import io.otelring.processor.batch.BatchProcessorFactory;
 import io.otelring.receiver.otlp.OtlpReceiverFactory;
-import io.otelring.core.component.Factory;
 import java.util.List;
 
 /** The one list of components otelring ships. A new component is one line here. */

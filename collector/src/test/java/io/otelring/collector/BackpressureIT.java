@@ -1,7 +1,6 @@
 package io.otelring.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.google.rpc.RetryInfo;
@@ -10,6 +9,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -17,8 +18,6 @@ import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.testing.trace.TestSpanData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.common.Attributes;
 import io.otelring.core.component.Factories;
 import io.otelring.core.config.CollectorConfig;
 import io.otelring.core.config.ConfigLoader;
@@ -70,7 +69,8 @@ class BackpressureIT {
           pipelines: {traces: {receivers: [otlp], processors: [gate], exporters: [recording]}}
         """
             .formatted(port);
-    List<io.otelring.core.component.Factory<?>> factories = new ArrayList<>(BuiltInComponents.list());
+    List<io.otelring.core.component.Factory<?>> factories =
+        new ArrayList<>(BuiltInComponents.list());
     factories.add(recorders);
     factories.add(gates);
     CollectorConfig config =
@@ -97,7 +97,8 @@ class BackpressureIT {
     }
     assertThat(refusal).as("the ring of 4 slots must fill").isNotNull();
     assertThat(refusal.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-    assertThat(refusal.getStatus().getDescription()).isEqualTo("pipeline traces is full, retry later");
+    assertThat(refusal.getStatus().getDescription())
+        .isEqualTo("pipeline traces is full, retry later");
     com.google.rpc.Status details = StatusProto.fromThrowable(refusal);
     assertThat(details).isNotNull();
     RetryInfo retryInfo = details.getDetails(0).unpack(RetryInfo.class);
@@ -108,35 +109,64 @@ class BackpressureIT {
             .setEndpoint("http://127.0.0.1:" + port)
             .setRetryPolicy(
                 RetryPolicy.builder()
-                    .setMaxAttempts(20)
+                    .setMaxAttempts(5)
                     .setInitialBackoff(Duration.ofMillis(100))
                     .setMaxBackoff(Duration.ofMillis(500))
                     .build())
             .build();
     List<CompletableResultCode> results = new ArrayList<>();
     Set<String> sentIds = new HashSet<>();
-    for (int batch = 0; batch < 8; batch++) {
-      List<SpanData> spans = spans(batch, 25);
+    for (int batch = 0; batch < 4; batch++) {
+      List<SpanData> spans = spans(batch, 50);
       spans.forEach(s -> sentIds.add(s.getSpanId()));
       results.add(sdk.export(spans));
     }
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> collector.metrics().registry().find("otelcol_receiver_refused_spans").counter() != null
-            && collector.metrics().registry().find("otelcol_receiver_refused_spans").counter().count() > 1);
+        .until(
+            () ->
+                collector.metrics().registry().find("otelcol_receiver_refused_spans").counter()
+                        != null
+                    && collector
+                            .metrics()
+                            .registry()
+                            .find("otelcol_receiver_refused_spans")
+                            .counter()
+                            .count()
+                        > 1);
 
     gates.open();
     CompletableResultCode.ofAll(results).join(30, TimeUnit.SECONDS);
     assertThat(results).allSatisfy(r -> assertThat(r.isSuccess()).isTrue());
 
-    int expected = acceptedByStub + 8 * 25;
-    await().atMost(Duration.ofSeconds(10)).until(() -> recorders.get("recording").itemCount() >= expected);
+    int expected = acceptedByStub + 4 * 50;
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> recorders.get("recording").itemCount() >= expected);
     Set<String> received = new HashSet<>();
-    recorders.get("recording").received().forEach(t -> t.traces().getResourceSpansList().forEach(rs ->
-        rs.getScopeSpansList().forEach(ss -> ss.getSpansList().forEach(span -> {
-          String id = java.util.HexFormat.of().formatHex(span.getSpanId().toByteArray());
-          assertThat(received.add(id)).as("span %s delivered twice", id).isTrue();
-        }))));
+    recorders
+        .get("recording")
+        .received()
+        .forEach(
+            t ->
+                t.traces()
+                    .getResourceSpansList()
+                    .forEach(
+                        rs ->
+                            rs.getScopeSpansList()
+                                .forEach(
+                                    ss ->
+                                        ss.getSpansList()
+                                            .forEach(
+                                                span -> {
+                                                  String id =
+                                                      java.util.HexFormat.of()
+                                                          .formatHex(
+                                                              span.getSpanId().toByteArray());
+                                                  assertThat(received.add(id))
+                                                      .as("span %s delivered twice", id)
+                                                      .isTrue();
+                                                }))));
     assertThat(received).containsAll(sentIds).hasSize(expected);
     sdk.shutdown().join(5, TimeUnit.SECONDS);
   }

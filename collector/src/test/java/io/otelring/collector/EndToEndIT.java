@@ -16,7 +16,7 @@ import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
-import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
+import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
@@ -25,11 +25,11 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.otelring.core.component.Factories;
 import io.otelring.core.config.CollectorConfig;
 import io.otelring.core.config.ConfigLoader;
 import io.otelring.core.config.ConfigSource;
 import io.otelring.core.consumer.Telemetry;
-import io.otelring.core.component.Factories;
 import io.otelring.core.pipeline.RingOptions;
 import io.otelring.core.testing.RecordingConsumer;
 import io.otelring.core.testing.TestComponents;
@@ -82,7 +82,8 @@ class EndToEndIT {
             logs: {receivers: [otlp], processors: [batch], exporters: [recording]}
         """
             .formatted(grpcPort, metricsPort);
-    List<io.otelring.core.component.Factory<?>> factories = new ArrayList<>(BuiltInComponents.list());
+    List<io.otelring.core.component.Factory<?>> factories =
+        new ArrayList<>(BuiltInComponents.list());
     factories.add(recorders);
     CollectorConfig config =
         new ConfigLoader(Factories.of(factories)).load(ConfigSource.ofYaml("e2e.yaml", yaml));
@@ -110,7 +111,8 @@ class EndToEndIT {
     OtlpGrpcSpanExporter otlp = OtlpGrpcSpanExporter.builder().setEndpoint(endpoint()).build();
     SdkTracerProvider provider =
         SdkTracerProvider.builder()
-            .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "e2e")))
+            .setResource(
+                Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "e2e")))
             .addSpanProcessor(SimpleSpanProcessor.create(sent))
             .addSpanProcessor(BatchSpanProcessor.builder(otlp).setMaxExportBatchSize(40).build())
             .build();
@@ -133,50 +135,79 @@ class EndToEndIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> recorded().itemCount() >= 230);
     Map<String, io.opentelemetry.proto.trace.v1.Span> received = new java.util.HashMap<>();
     for (Telemetry telemetry : recorded().received()) {
-      telemetry.traces().getResourceSpansList().forEach(rs -> {
-        assertThat(rs.getResource().getAttributesList())
-            .contains(KeyValue.newBuilder().setKey("service.name")
-                .setValue(io.opentelemetry.proto.common.v1.AnyValue.newBuilder().setStringValue("e2e")).build());
-        rs.getScopeSpansList().forEach(ss -> {
-          assertThat(ss.getScope().getName()).isEqualTo("e2e-test");
-          ss.getSpansList().forEach(span -> {
-            String key = HexFormat.of().formatHex(span.getSpanId().toByteArray());
-            assertThat(received.put(key, span)).as("span %s arrived twice", key).isNull();
-          });
-        });
-      });
+      telemetry
+          .traces()
+          .getResourceSpansList()
+          .forEach(
+              rs -> {
+                assertThat(rs.getResource().getAttributesList())
+                    .contains(
+                        KeyValue.newBuilder()
+                            .setKey("service.name")
+                            .setValue(
+                                io.opentelemetry.proto.common.v1.AnyValue.newBuilder()
+                                    .setStringValue("e2e"))
+                            .build());
+                rs.getScopeSpansList()
+                    .forEach(
+                        ss -> {
+                          assertThat(ss.getScope().getName()).isEqualTo("e2e-test");
+                          ss.getSpansList()
+                              .forEach(
+                                  span -> {
+                                    String key =
+                                        HexFormat.of().formatHex(span.getSpanId().toByteArray());
+                                    assertThat(received.put(key, span))
+                                        .as("span %s arrived twice", key)
+                                        .isNull();
+                                  });
+                        });
+              });
     }
     assertThat(received).hasSize(230);
     for (SpanData expected : sent.getFinishedSpanItems()) {
       io.opentelemetry.proto.trace.v1.Span actual = received.get(expected.getSpanId());
       assertThat(actual).as("span %s", expected.getName()).isNotNull();
-      assertThat(HexFormat.of().formatHex(actual.getTraceId().toByteArray())).isEqualTo(expected.getTraceId());
+      assertThat(HexFormat.of().formatHex(actual.getTraceId().toByteArray()))
+          .isEqualTo(expected.getTraceId());
       assertThat(actual.getName()).isEqualTo(expected.getName());
       assertThat(actual.getStartTimeUnixNano()).isEqualTo(expected.getStartEpochNanos());
       assertThat(actual.getEndTimeUnixNano()).isEqualTo(expected.getEndEpochNanos());
-      assertThat(actual.getKind()).isEqualTo(io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_SERVER);
+      assertThat(actual.getKind())
+          .isEqualTo(io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_SERVER);
       Map<String, String> attributes = attributes(actual.getAttributesList());
       assertThat(attributes)
           .containsEntry("i", "int:" + expected.getAttributes().get(AttributeKey.longKey("i")))
           .containsEntry("llm.provider", "string:openai")
-          .containsEntry("ratio", "double:" + expected.getAttributes().get(AttributeKey.doubleKey("ratio")))
-          .containsEntry("even", "bool:" + expected.getAttributes().get(AttributeKey.booleanKey("even")));
-      assertThat(actual.getEventsList()).singleElement().satisfies(event -> {
-        assertThat(event.getName()).isEqualTo("halfway");
-        assertThat(event.getTimeUnixNano()).isEqualTo(expected.getEvents().get(0).getEpochNanos());
-      });
+          .containsEntry(
+              "ratio", "double:" + expected.getAttributes().get(AttributeKey.doubleKey("ratio")))
+          .containsEntry(
+              "even", "bool:" + expected.getAttributes().get(AttributeKey.booleanKey("even")));
+      assertThat(actual.getEventsList())
+          .singleElement()
+          .satisfies(
+              event -> {
+                assertThat(event.getName()).isEqualTo("halfway");
+                assertThat(event.getTimeUnixNano())
+                    .isEqualTo(expected.getEvents().get(0).getEpochNanos());
+              });
     }
     provider.shutdown().join(10, TimeUnit.SECONDS);
 
     String metrics = scrape();
-    assertThat(metrics).containsPattern("otelcol_receiver_accepted_spans_total\\{[^}]*receiver=\"otlp\"[^}]*transport=\"grpc\"[^}]*} 230\\.0");
-    assertThat(metrics).containsPattern("otelcol_exporter_sent_spans_total\\{exporter=\"recording\"[^}]*} 230\\.0");
+    assertThat(metrics)
+        .containsPattern(
+            "otelcol_receiver_accepted_spans_total\\{[^}]*receiver=\"otlp\"[^}]*transport=\"grpc\"[^}]*} 230\\.0");
+    assertThat(metrics)
+        .containsPattern(
+            "otelcol_exporter_sent_spans_total\\{exporter=\"recording\"[^}]*} 230\\.0");
   }
 
   @Test
   void metricsArriveWithTheirDataPoints() throws Exception {
     OtlpGrpcMetricExporter otlp = OtlpGrpcMetricExporter.builder().setEndpoint(endpoint()).build();
-    PeriodicMetricReader reader = PeriodicMetricReader.builder(otlp).setInterval(Duration.ofHours(1)).build();
+    PeriodicMetricReader reader =
+        PeriodicMetricReader.builder(otlp).setInterval(Duration.ofHours(1)).build();
     SdkMeterProvider provider = SdkMeterProvider.builder().registerMetricReader(reader).build();
     var meter = provider.get("e2e-meter");
     var counter = meter.counterBuilder("requests").build();
@@ -187,8 +218,19 @@ class EndToEndIT {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> recorded().itemCount() >= 3);
     Map<String, Metric> metrics = new java.util.HashMap<>();
-    recorded().received().forEach(t -> t.metrics().getResourceMetricsList().forEach(rm -> rm.getScopeMetricsList()
-        .forEach(sm -> sm.getMetricsList().forEach(m -> metrics.put(m.getName(), m)))));
+    recorded()
+        .received()
+        .forEach(
+            t ->
+                t.metrics()
+                    .getResourceMetricsList()
+                    .forEach(
+                        rm ->
+                            rm.getScopeMetricsList()
+                                .forEach(
+                                    sm ->
+                                        sm.getMetricsList()
+                                            .forEach(m -> metrics.put(m.getName(), m)))));
     assertThat(recorded().itemCount()).isEqualTo(3);
     assertThat(metrics.get("requests").getSum().getDataPointsList())
         .extracting(p -> attributes(p.getAttributesList()).get("route") + "=" + p.getAsInt())
@@ -200,9 +242,12 @@ class EndToEndIT {
 
   @Test
   void logsArriveWithBodySeverityAndTraceContext() throws Exception {
-    OtlpGrpcLogRecordExporter otlp = OtlpGrpcLogRecordExporter.builder().setEndpoint(endpoint()).build();
+    OtlpGrpcLogRecordExporter otlp =
+        OtlpGrpcLogRecordExporter.builder().setEndpoint(endpoint()).build();
     SdkLoggerProvider provider =
-        SdkLoggerProvider.builder().addLogRecordProcessor(SimpleLogRecordProcessor.create(otlp)).build();
+        SdkLoggerProvider.builder()
+            .addLogRecordProcessor(BatchLogRecordProcessor.builder(otlp).build())
+            .build();
     var logger = provider.get("e2e-logger");
     for (int i = 0; i < 25; i++) {
       logger
@@ -217,11 +262,20 @@ class EndToEndIT {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> recorded().itemCount() >= 25);
     List<LogRecord> records = new ArrayList<>();
-    recorded().received().forEach(t -> t.logs().getResourceLogsList().forEach(rl -> rl.getScopeLogsList()
-        .forEach(sl -> records.addAll(sl.getLogRecordsList()))));
+    recorded()
+        .received()
+        .forEach(
+            t ->
+                t.logs()
+                    .getResourceLogsList()
+                    .forEach(
+                        rl ->
+                            rl.getScopeLogsList()
+                                .forEach(sl -> records.addAll(sl.getLogRecordsList()))));
     assertThat(records).hasSize(25);
     Map<String, LogRecord> byBody =
-        records.stream().collect(Collectors.toMap(r -> r.getBody().getStringValue(), Function.identity()));
+        records.stream()
+            .collect(Collectors.toMap(r -> r.getBody().getStringValue(), Function.identity()));
     for (int i = 0; i < 25; i++) {
       LogRecord record = byBody.get("message " + i);
       assertThat(record.getSeverityNumberValue()).isEqualTo(Severity.WARN.getSeverityNumber());
@@ -251,7 +305,8 @@ class EndToEndIT {
   private String scrape() throws Exception {
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                .build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
   }

@@ -57,10 +57,9 @@ class MainTest {
   void laterConfigsMergeOverEarlierOnesAndSetOverridesOneKey() throws Exception {
     Path more = dir.resolve("more.yaml");
     Files.writeString(
-        more, "exporters: {debug/quiet: {verbosity: basic}}
-"
-            + "service: {pipelines: {logs: {exporters: [debug/quiet]}}}
-");
+        more,
+        "exporters: {debug/quiet: {verbosity: basic}}\n"
+            + "service: {pipelines: {logs: {exporters: [debug/quiet]}}}\n");
 
     Run merged = run("validate", "--config", "../configs/local.yaml", "--config", more.toString());
     Run overridden =
@@ -103,7 +102,8 @@ class MainTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
-    assertThat(run.err()).isEqualTo("Error: invalid configuration (1 problem):\n  /no/such.yaml: no such file\n");
+    assertThat(run.err())
+        .isEqualTo("Error: invalid configuration (1 problem):\n  /no/such.yaml: no such file\n");
 
     Run second = run("validate", "--config", bad.toString());
     assertThat(second.err())

@@ -7,7 +7,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.otelring.core.component.Factories;
 import io.otelring.core.config.ConfigLoader;
 import io.otelring.core.config.ConfigSource;
@@ -48,7 +48,8 @@ class ShutdownIT {
           pipelines: {traces: {receivers: [otlp], processors: [batch], exporters: [recording]}}
         """
             .formatted(port);
-    List<io.otelring.core.component.Factory<?>> factories = new ArrayList<>(BuiltInComponents.list());
+    List<io.otelring.core.component.Factory<?>> factories =
+        new ArrayList<>(BuiltInComponents.list());
     factories.add(recorders);
     Collector collector =
         Collector.start(
@@ -116,7 +117,9 @@ class ShutdownIT {
         printed += Integer.parseInt(matcher.group(1));
       }
     }
-    assertThat(printed).as("spans printed by the debug exporter; output:%n%s", String.join("\n", lines)).isEqualTo(75);
+    assertThat(printed)
+        .as("spans printed by the debug exporter; output:%n%s", String.join("\n", lines))
+        .isEqualTo(75);
     assertThat(process.exitValue()).isIn(0, 143);
     assertThat(lines).anyMatch(l -> l.contains("Shutdown complete"));
   }
@@ -125,7 +128,9 @@ class ShutdownIT {
     OtlpGrpcSpanExporter otlp =
         OtlpGrpcSpanExporter.builder().setEndpoint("http://127.0.0.1:" + port).build();
     SdkTracerProvider provider =
-        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(otlp)).build();
+        SdkTracerProvider.builder()
+            .addSpanProcessor(BatchSpanProcessor.builder(otlp).build())
+            .build();
     Tracer tracer = provider.get("shutdown-test");
     for (int i = 0; i < count; i++) {
       tracer.spanBuilder("s" + i).setAllAttributes(Attributes.empty()).startSpan().end();
@@ -136,7 +141,8 @@ class ShutdownIT {
 
   private static void readLines(Process process, List<String> lines) {
     try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         lines.add(line);
