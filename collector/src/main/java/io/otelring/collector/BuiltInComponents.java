@@ -3,10 +3,12 @@ package io.otelring.collector;
 import io.otelring.collector.extension.healthcheck.HealthCheckExtensionFactory;
 import io.otelring.core.component.Factories;
 import io.otelring.core.component.Factory;
+import io.otelring.core.component.Kind;
 import io.otelring.exporter.debug.DebugExporterFactory;
 import io.otelring.processor.batch.BatchProcessorFactory;
 import io.otelring.receiver.otlp.OtlpReceiverFactory;
 import java.util.List;
+import java.util.Map;
 
 /** The one list of components otelring ships. A new component is one line here. */
 public final class BuiltInComponents {
@@ -25,7 +27,15 @@ public final class BuiltInComponents {
         new HealthCheckExtensionFactory());
   }
 
+  /**
+   * Other names of types, as the Go collector has them: per kind, alias → type. An alias of a type
+   * this build lacks is reported as such.
+   */
+  public static Map<Kind, Map<String, String>> aliases() {
+    return Map.of(Kind.EXPORTER, Map.of("otlp_grpc", "otlp", "otlp_http", "otlphttp"));
+  }
+
   public static Factories factories() {
-    return Factories.of(list());
+    return Factories.of(list(), aliases());
   }
 }

@@ -9,6 +9,8 @@ import io.otelring.core.pipeline.PipelineGraph;
 import io.otelring.core.pipeline.RingOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * A running collector: its self-metrics endpoint and its pipeline graph, built from config. The
@@ -34,12 +36,17 @@ public final class Collector implements AutoCloseable {
 
   /** Builds and starts a collector from an already loaded config. */
   public static Collector start(CollectorConfig config, RingOptions ring) throws Exception {
+    Map<String, String> resource =
+        Map.of(
+            "service.name", "otelring",
+            "service.version", Version.get(),
+            "service.instance.id", UUID.randomUUID().toString());
     SelfMetrics metrics =
-        new SelfMetrics(config.service().telemetry().metrics().prometheusAddress(), Version.get());
+        new SelfMetrics(config.service().telemetry().metrics().prometheusAddress(), resource);
     PipelineGraph graph;
     try {
       metrics.start();
-      graph = PipelineGraph.build(config, metrics.registry(), ring);
+      graph = PipelineGraph.build(config, metrics.registry(), ring, resource);
     } catch (Exception e) {
       metrics.close();
       throw e;

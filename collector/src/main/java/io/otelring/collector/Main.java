@@ -1,5 +1,6 @@
 package io.otelring.collector;
 
+import io.otelring.core.component.Factories;
 import io.otelring.core.component.Factory;
 import io.otelring.core.component.Kind;
 import io.otelring.core.config.CollectorConfig;
@@ -8,7 +9,6 @@ import io.otelring.core.pipeline.RingOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -152,12 +152,12 @@ public final class Main implements Callable<Integer> {
       out.println("  version: " + Version.get());
       for (Kind kind : Kind.values()) {
         out.println(kind.section() + ":");
-        List<Factory<?>> factories = BuiltInComponents.factories().all(kind);
-        for (Factory<?> factory : factories) {
+        Factories factories = BuiltInComponents.factories();
+        for (Factory<?> factory : factories.all(kind)) {
           out.println("  - name: " + factory.type());
-          if (!factory.aliases().isEmpty()) {
-            out.println(
-                "    aliases: [" + String.join(", ", new TreeSet<>(factory.aliases())) + "]");
+          List<String> aliases = factories.aliasesOf(kind, factory.type());
+          if (!aliases.isEmpty()) {
+            out.println("    aliases: [" + String.join(", ", aliases) + "]");
           }
           out.println(
               "    signals: ["

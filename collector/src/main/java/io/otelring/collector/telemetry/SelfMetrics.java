@@ -8,8 +8,9 @@ import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,15 +31,12 @@ public final class SelfMetrics implements AutoCloseable {
   /**
    * @param address host:port to serve on, or null for no endpoint (metrics are still counted)
    */
-  public SelfMetrics(String address, String version) {
+  public SelfMetrics(String address, Map<String, String> resource) {
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    this.registry
-        .config()
-        .commonTags(
-            List.of(
-                Tag.of("service_name", "otelring"),
-                Tag.of("service_version", version),
-                Tag.of("service_instance_id", UUID.randomUUID().toString())));
+    List<Tag> tags = new ArrayList<>();
+    // Prometheus label names cannot hold dots: service.name becomes service_name.
+    resource.forEach((key, value) -> tags.add(Tag.of(key.replace('.', '_'), value)));
+    this.registry.config().commonTags(tags);
     this.address = address;
   }
 

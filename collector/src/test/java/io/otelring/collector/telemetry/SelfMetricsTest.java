@@ -15,7 +15,16 @@ class SelfMetricsTest {
   @Test
   void servesCountersInPrometheusTextWithTheGoCollectorsNames() throws Exception {
     int port = FreePorts.next();
-    try (SelfMetrics metrics = new SelfMetrics("127.0.0.1:" + port, "1.2.3")) {
+    try (SelfMetrics metrics =
+        new SelfMetrics(
+            "127.0.0.1:" + port,
+            java.util.Map.of(
+                "service.name",
+                "otelring",
+                "service.version",
+                "1.2.3",
+                "service.instance.id",
+                "abc-1"))) {
       metrics.start();
       Counter.builder("otelcol_receiver_accepted_spans")
           .tag("receiver", "otlp")
@@ -33,14 +42,14 @@ class SelfMetricsTest {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body())
           .containsPattern(
-              "otelcol_receiver_accepted_spans_total\\{receiver=\"otlp\",service_instance_id=\"[0-9a-f-]+\","
+              "otelcol_receiver_accepted_spans_total\\{receiver=\"otlp\",service_instance_id=\"abc-1\","
                   + "service_name=\"otelring\",service_version=\"1.2.3\",transport=\"grpc\"} 7\\.0");
     }
   }
 
   @Test
   void noAddressMeansNoEndpointButStillCounts() {
-    try (SelfMetrics metrics = new SelfMetrics(null, "dev")) {
+    try (SelfMetrics metrics = new SelfMetrics(null, java.util.Map.of())) {
       metrics.start();
       Counter.builder("x").register(metrics.registry()).increment();
       assertThat(metrics.port()).isEqualTo(-1);

@@ -14,11 +14,6 @@ public interface Factory<C extends ComponentConfig> {
   /** The type as written in YAML ({@code batch}, {@code otlp}). */
   String type();
 
-  /** Other names that mean this type in YAML ({@code otlp_grpc} for {@code otlp}). */
-  default Set<String> aliases() {
-    return Set.of();
-  }
-
   Kind kind();
 
   Class<C> configType();

@@ -120,6 +120,19 @@ public final class ConfigLoader {
         continue;
       }
       Factory<?> factory = factories.find(kind, id.type()).orElse(null);
+      String aliasOf = factories.aliasTarget(kind, id.type()).orElse(null);
+      if (factory == null && aliasOf != null) {
+        problems.add(
+            where.problem(
+                path,
+                "unknown type \""
+                    + id.type()
+                    + "\": it is an alias of \""
+                    + aliasOf
+                    + "\", which this build does not have yet"));
+        broken.add(kind.singular() + " " + id);
+        continue;
+      }
       if (factory == null) {
         problems.add(
             where.problem(

@@ -50,11 +50,13 @@ public final class PipelineGraph implements Host {
   private final Map<String, PipelineRing> rings = new LinkedHashMap<>();
   private final Map<ComponentId, Receiver> receivers = new LinkedHashMap<>();
   private final ScheduledExecutorService ticker;
+  private final Map<String, String> resource;
   private final Map<String, Duration> tickIntervals = new LinkedHashMap<>();
   private volatile boolean running;
   private boolean stopped;
 
-  private PipelineGraph() {
+  private PipelineGraph(Map<String, String> resource) {
+    this.resource = Map.copyOf(resource);
     this.ticker =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -67,7 +69,18 @@ public final class PipelineGraph implements Host {
   /** Creates every component the config names (nothing is started yet). */
   public static PipelineGraph build(CollectorConfig config, MeterRegistry meters, RingOptions ring)
       throws Exception {
-    PipelineGraph graph = new PipelineGraph();
+    return build(config, meters, ring, Map.of());
+  }
+
+  /**
+   * Creates every component the config names (nothing is started yet).
+   *
+   * @param resource the collector's own resource, handed to every component's settings
+   */
+  public static PipelineGraph build(
+      CollectorConfig config, MeterRegistry meters, RingOptions ring, Map<String, String> resource)
+      throws Exception {
+    PipelineGraph graph = new PipelineGraph(resource);
     try {
       graph.create(config, meters, ring);
     } catch (Exception e) {
@@ -231,8 +244,8 @@ public final class PipelineGraph implements Host {
     return running;
   }
 
-  private static ComponentSettings settings(Bound bound, Kind kind, MeterRegistry meters) {
-    return ComponentSettings.of(bound.id(), kind, meters);
+  private ComponentSettings settings(Bound bound, Kind kind, MeterRegistry meters) {
+    return ComponentSettings.of(bound.id(), kind, meters, resource);
   }
 
   @SuppressWarnings("unchecked")

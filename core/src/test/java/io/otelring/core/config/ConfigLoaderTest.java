@@ -11,6 +11,7 @@ import io.otelring.core.testing.TestComponents;
 import io.otelring.core.testing.TestComponents.Settings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,10 @@ class ConfigLoaderTest {
               List.of(
                   new TestComponents.ManualReceivers(),
                   new TestComponents.RecordingExporters(),
-                  new TestComponents.GateProcessors())));
+                  new TestComponents.GateProcessors()),
+              Map.of(
+                  Kind.EXPORTER,
+                  Map.of("recording_alias", "recording", "future_alias", "future"))));
 
   private static String resource(String name) {
     return Path.of("src/test/resources/config", name).toString();
@@ -117,6 +121,13 @@ class ConfigLoaderTest {
             "an unknown key whose value is a map",
             "receivers: {manual: {nested: {a: 1}}}\nexporters: {recording: {}}\n" + pipeline,
             List.of("t.yaml:1: receivers::manual::nested: unknown key")),
+        Arguments.of(
+            "an alias of a type this build does not have",
+            "receivers: {manual: {}}\nexporters: {future_alias/x: {}}\n"
+                + "service: {pipelines: {traces: {receivers: [manual], exporters: [future_alias/x]}}}\n",
+            List.of(
+                "t.yaml:2: exporters::future_alias/x: unknown type \"future_alias\": it is an alias"
+                    + " of \"future\", which this build does not have yet")),
         Arguments.of(
             "wrong value type",
             "receivers: {manual: {count: many}}\nexporters: {recording: {}}\n" + pipeline,

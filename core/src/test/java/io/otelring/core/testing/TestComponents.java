@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -83,7 +82,7 @@ public final class TestComponents {
     }
   }
 
-  /** Type {@code recording} (alias {@code recording_alias}): an exporter that keeps everything. */
+  /** Type {@code recording}: an exporter that keeps everything. */
   public static final class RecordingExporters implements ExporterFactory<Settings> {
     public final Map<ComponentId, RecordingConsumer> created = new ConcurrentHashMap<>();
     public final List<String> events = new CopyOnWriteArrayList<>();
@@ -91,11 +90,6 @@ public final class TestComponents {
     @Override
     public String type() {
       return "recording";
-    }
-
-    @Override
-    public Set<String> aliases() {
-      return Set.of("recording_alias");
     }
 
     @Override

@@ -24,6 +24,8 @@ public final class DebugExporterFactory implements ExporterFactory<DebugExporter
 
   @Override
   public Exporter createExporter(ComponentSettings settings, DebugExporterConfig config) {
-    return DebugExporter.builder(settings.id().toString(), config).build();
+    return DebugExporter.builder(settings.id().toString(), config)
+        .resource(settings.resource())
+        .build();
   }
 }
