@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.otelring.core.component.Processor;
+import io.otelring.core.component.ThrottledLog;
 import io.otelring.core.consumer.Consumer;
 import io.otelring.core.consumer.Refusal;
 import io.otelring.core.consumer.Telemetry;
@@ -59,7 +60,7 @@ final class PipelineRing implements Consumer {
   private final Duration retryDelay;
   private final Counter full;
   private final Counter downstreamFailures;
-  private final FailureLog failureLog;
+  private final ThrottledLog failureLog;
   private volatile boolean accepting;
 
   PipelineRing(
@@ -72,7 +73,7 @@ final class PipelineRing implements Consumer {
     this.pipelineId = pipelineId;
     this.processors = processors;
     this.retryDelay = retryDelay;
-    this.failureLog = new FailureLog(LOG, Duration.ofSeconds(10));
+    this.failureLog = new ThrottledLog(LOG, Duration.ofSeconds(10));
     this.full =
         Counter.builder("otelring_ring_full_refusals").tag("pipeline", pipelineId).register(meters);
     this.downstreamFailures =

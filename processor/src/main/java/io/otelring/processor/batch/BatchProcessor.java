@@ -67,7 +67,7 @@ final class BatchProcessor implements Processor {
                 new Shard(PendingBatch.of(signal), metadata, nanoClock.getAsLong() + timeoutNanos));
     this.metrics =
         new BatchSelfMetrics(settings.meters(), settings.id(), signal, shards::cardinality);
-    this.failures = new SendFailures(logger, metrics, nanoClock);
+    this.failures = new SendFailures(logger, metrics);
   }
 
   @Override

@@ -1,32 +1,32 @@
-package io.otelring.core.pipeline;
+package io.otelring.core.component;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /**
- * Logs a repeated failure at most once per interval and says how many were not logged in between,
- * so a backend that is down does not flood the log.
+ * Logs a repeated failure (a backend down, a full queue) at most once per interval and says how
+ * many were not logged in between, so a backend that is down does not flood the log.
  */
-final class FailureLog {
+public final class ThrottledLog {
 
   private final Logger logger;
   private final long intervalNanos;
   private final AtomicLong nextAllowed = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong suppressed = new AtomicLong();
 
-  FailureLog(Logger logger, Duration interval) {
+  public ThrottledLog(Logger logger, Duration interval) {
     this.logger = logger;
     this.intervalNanos = interval.toNanos();
   }
 
-  void warn(String format, Object... arguments) {
+  public void warn(String format, Object... arguments) {
     if (allowed()) {
       logger.warn(format + suffix(), arguments);
     }
   }
 
-  void error(String format, Object... arguments) {
+  public void error(String format, Object... arguments) {
     if (allowed()) {
       logger.error(format + suffix(), arguments);
     }
