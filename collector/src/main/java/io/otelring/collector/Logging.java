@@ -14,6 +14,14 @@ final class Logging {
           "debug", "debug", "info", "info", "warn", "warn", "error", "error", "dpanic", "error",
           "panic", "error", "fatal", "error");
 
+  /**
+   * grpc-java and Netty log through java.util.logging; held here so the levels set on them are not
+   * lost when the JDK collects unreferenced loggers.
+   */
+  private static final java.util.logging.Logger[] QUIETED = {
+    java.util.logging.Logger.getLogger("io.grpc"), java.util.logging.Logger.getLogger("io.netty")
+  };
+
   private Logging() {}
 
   static void configure(String level) {
@@ -26,6 +34,11 @@ final class Logging {
     // Netty and gRPC are chatty at info about things a user cannot act on.
     setIfAbsent("org.slf4j.simpleLogger.log.io.netty", "warn");
     setIfAbsent("org.slf4j.simpleLogger.log.io.grpc", "warn");
+    // grpc-java logs a WARNING with a stack trace for every oversize or malformed message a client
+    // sends; the receiver already answers and counts those, so only severe problems get through.
+    for (java.util.logging.Logger logger : QUIETED) {
+      logger.setLevel(java.util.logging.Level.SEVERE);
+    }
   }
 
   private static void setIfAbsent(String key, String value) {
