@@ -29,9 +29,13 @@ public final class Collector implements AutoCloseable {
     this.graph = graph;
   }
 
-  /** Loads, validates and builds the config (nothing listens yet). */
+  /**
+   * Loads and validates the config, with the plugins found beside it (nothing listens yet).
+   *
+   * @see Setup#load
+   */
   public static CollectorConfig load(List<String> sources) throws ConfigException {
-    return new ConfigLoader(BuiltInComponents.factories()).load(sources);
+    return Setup.load(sources, null).config();
   }
 
   /** Builds and starts a collector from an already loaded config. */

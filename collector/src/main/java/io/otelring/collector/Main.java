@@ -1,5 +1,6 @@
 package io.otelring.collector;
 
+import io.otelring.collector.plugin.PluginJar;
 import io.otelring.core.component.Factories;
 import io.otelring.core.component.Factory;
 import io.otelring.core.component.Kind;
@@ -7,8 +8,11 @@ import io.otelring.core.config.CollectorConfig;
 import io.otelring.core.config.ConfigException;
 import io.otelring.core.pipeline.RingOptions;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -36,7 +40,8 @@ public final class Main implements Callable<Integer> {
     System.exit(commandLine().execute(args));
   }
 
-  static CommandLine commandLine() {
+  /** The command line, for tests and embedding; {@link #main} runs it and exits. */
+  public static CommandLine commandLine() {
     return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
   }
 
@@ -44,7 +49,7 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws Exception {
     CollectorConfig config;
     try {
-      config = Collector.load(configOptions.sources());
+      config = configOptions.setup().config();
     } catch (ConfigException e) {
       printProblems(spec.commandLine().getErr(), e);
       return 1;
@@ -90,10 +95,30 @@ public final class Main implements Callable<Integer> {
     List<String> configs = new ArrayList<>();
 
     @Option(
+        names = "--plugins",
+        paramLabel = "DIR",
+        description =
+            "Directory of plugin jars. Default: service.plugins, else plugins/ beside the config.")
+    Path plugins;
+
+    @Option(
         names = "--set",
         paramLabel = "KEY=VALUE",
         description = "Sets one key, e.g. --set processors::batch::timeout=2s. Repeatable.")
     List<String> sets = new ArrayList<>();
+
+    Setup setup() throws ConfigException {
+      return Setup.load(sources(), plugins);
+    }
+
+    /** The factories and plugins, with the config's plugin directory when a config is given. */
+    Setup setupWithoutRequiredConfig() throws ConfigException {
+      boolean noConfig =
+          configs.isEmpty()
+              && (System.getenv("OTELRING_DEFAULT_CONFIG") == null
+                  || System.getenv("OTELRING_DEFAULT_CONFIG").isBlank());
+      return noConfig ? Setup.withoutConfig(plugins) : setup();
+    }
 
     List<String> sources() throws ConfigException {
       List<String> sources = new ArrayList<>(configs);
@@ -126,7 +151,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
       try {
-        Collector.load(configOptions.sources());
+        configOptions.setup();
       } catch (ConfigException e) {
         printProblems(spec.commandLine().getErr(), e);
         return 1;
@@ -143,18 +168,32 @@ public final class Main implements Callable<Integer> {
       description = "Lists the component types this build knows, with their aliases.")
   static final class Components implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ConfigOptions configOptions;
 
     @Override
     public Integer call() {
+      Setup setup;
+      try {
+        setup = configOptions.setupWithoutRequiredConfig();
+      } catch (ConfigException e) {
+        printProblems(spec.commandLine().getErr(), e);
+        return 1;
+      }
+      Map<Factory<?>, PluginJar> origins = new IdentityHashMap<>();
+      setup.plugins().forEach(plugin -> plugin.factories().forEach(f -> origins.put(f, plugin)));
       PrintWriter out = spec.commandLine().getOut();
       out.println("buildinfo:");
       out.println("  command: otelring");
       out.println("  version: " + Version.get());
       for (Kind kind : Kind.values()) {
         out.println(kind.section() + ":");
-        Factories factories = BuiltInComponents.factories();
+        Factories factories = setup.factories();
         for (Factory<?> factory : factories.all(kind)) {
           out.println("  - name: " + factory.type());
+          PluginJar plugin = origins.get(factory);
+          if (plugin != null) {
+            out.println("    plugin: " + plugin.path() + " (version " + plugin.version() + ")");
+          }
           List<String> aliases = factories.aliasesOf(kind, factory.type());
           if (!aliases.isEmpty()) {
             out.println("    aliases: [" + String.join(", ", aliases) + "]");

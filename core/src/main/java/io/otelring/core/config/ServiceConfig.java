@@ -9,10 +9,14 @@ import java.util.Map;
 
 /**
  * The {@code service} section: which extensions run, the pipelines, and the collector's own
- * telemetry. Key names are the Go collector's.
+ * telemetry. Key names are the Go collector's; {@code plugins} (a directory of plugin jars,
+ * relative to the config file) is otelring's own.
  */
 public record ServiceConfig(
-    List<String> extensions, Map<String, PipelineConfig> pipelines, TelemetryConfig telemetry)
+    List<String> extensions,
+    Map<String, PipelineConfig> pipelines,
+    TelemetryConfig telemetry,
+    String plugins)
     implements ComponentConfig {
 
   public ServiceConfig {
@@ -22,7 +26,7 @@ public record ServiceConfig(
   }
 
   static ServiceConfig defaults() {
-    return new ServiceConfig(List.of(), Map.of(), TelemetryConfig.defaults());
+    return new ServiceConfig(List.of(), Map.of(), TelemetryConfig.defaults(), null);
   }
 
   @Override

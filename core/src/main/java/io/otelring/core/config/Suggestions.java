@@ -7,7 +7,10 @@ final class Suggestions {
 
   private Suggestions() {}
 
-  /** The closest candidate within a third of the word's length in edits, or null. */
+  /**
+   * The closest candidate within a third of the word's length in edits, else a candidate the word
+   * is the start of ({@code replace} → {@code replacement}), else null.
+   */
   static String closest(String word, Collection<?> candidates) {
     if (candidates == null) {
       return null;
@@ -22,7 +25,17 @@ final class Suggestions {
         bestDistance = distance;
       }
     }
-    return best != null && bestDistance <= Math.max(2, word.length() / 3) ? best : null;
+    if (best != null && bestDistance <= Math.max(2, word.length() / 3)) {
+      return best;
+    }
+    if (word.length() >= 3) {
+      for (Object candidate : candidates) {
+        if (String.valueOf(candidate).startsWith(word)) {
+          return String.valueOf(candidate);
+        }
+      }
+    }
+    return null;
   }
 
   private static int editDistance(String a, String b) {

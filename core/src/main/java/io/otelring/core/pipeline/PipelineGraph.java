@@ -24,6 +24,7 @@ import io.otelring.core.consumer.Consumer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ public final class PipelineGraph implements Host {
   private final Map<ComponentId, Receiver> receivers = new LinkedHashMap<>();
   private final ScheduledExecutorService ticker;
   private final Map<String, String> resource;
+  private final Map<Lifecycle, String> labels = new IdentityHashMap<>();
   private final Map<String, Duration> tickIntervals = new LinkedHashMap<>();
   private volatile boolean running;
   private boolean stopped;
@@ -97,7 +99,11 @@ public final class PipelineGraph implements Host {
       ExtensionFactory<ComponentConfig> factory = cast(bound);
       extensions.put(
           bound.id(),
-          factory.createExtension(settings(bound, Kind.EXTENSION, meters), bound.config(), this));
+          made(
+              factory.createExtension(
+                  settings(bound, Kind.EXTENSION, meters), bound.config(), this),
+              Kind.EXTENSION,
+              bound));
     }
     Map<ComponentId, Map<Signal, List<Consumer>>> receiverTargets = new LinkedHashMap<>();
     for (Pipeline pipeline : config.pipelines()) {
@@ -111,8 +117,14 @@ public final class PipelineGraph implements Host {
         Bound bound = config.get(Kind.PROCESSOR, pipeline.processors().get(i));
         ProcessorFactory<ComponentConfig> factory = cast(bound);
         Processor processor =
-            factory.createProcessor(
-                settings(bound, Kind.PROCESSOR, meters), bound.config(), pipeline.signal(), next);
+            made(
+                factory.createProcessor(
+                    settings(bound, Kind.PROCESSOR, meters),
+                    bound.config(),
+                    pipeline.signal(),
+                    next),
+                Kind.PROCESSOR,
+                bound);
         chain.add(0, processor);
         next = processor;
       }
@@ -140,10 +152,13 @@ public final class PipelineGraph implements Host {
       ReceiverFactory<ComponentConfig> factory = cast(bound);
       receivers.put(
           bound.id(),
-          factory.createReceiver(
-              settings(bound, Kind.RECEIVER, meters),
-              bound.config(),
-              new ReceiverConsumers(bySignal)));
+          made(
+              factory.createReceiver(
+                  settings(bound, Kind.RECEIVER, meters),
+                  bound.config(),
+                  new ReceiverConsumers(bySignal)),
+              Kind.RECEIVER,
+              bound));
     }
   }
 
@@ -154,10 +169,13 @@ public final class PipelineGraph implements Host {
     }
     ExporterFactory<ComponentConfig> factory = cast(bound);
     Exporter exporter =
-        new CountingExporter(
-            bound.id(),
-            factory.createExporter(settings(bound, Kind.EXPORTER, meters), bound.config()),
-            meters);
+        made(
+            new CountingExporter(
+                bound.id(),
+                factory.createExporter(settings(bound, Kind.EXPORTER, meters), bound.config()),
+                meters),
+            Kind.EXPORTER,
+            bound);
     exporters.put(bound.id(), exporter);
     return exporter;
   }
@@ -165,15 +183,15 @@ public final class PipelineGraph implements Host {
   /** Starts everything; on a failure, stops what was started and rethrows. */
   public synchronized void start() throws Exception {
     try {
-      for (var entry : extensions.entrySet()) {
-        startOne(Kind.EXTENSION, entry.getKey(), entry.getValue());
+      for (Extension extension : extensions.values()) {
+        startOne(extension);
       }
-      for (var entry : exporters.entrySet()) {
-        startOne(Kind.EXPORTER, entry.getKey(), entry.getValue());
+      for (Exporter exporter : exporters.values()) {
+        startOne(exporter);
       }
       for (List<Processor> chain : processors.values()) {
         for (Processor processor : chain) {
-          processor.start();
+          startOne(processor);
         }
       }
       rings.values().forEach(PipelineRing::start);
@@ -183,8 +201,8 @@ public final class PipelineGraph implements Host {
             PipelineRing ring = rings.get(pipeline);
             ticker.scheduleAtFixedRate(ring::tick, nanos, nanos, TimeUnit.NANOSECONDS);
           });
-      for (var entry : receivers.entrySet()) {
-        startOne(Kind.RECEIVER, entry.getKey(), entry.getValue());
+      for (Receiver receiver : receivers.values()) {
+        startOne(receiver);
       }
       running = true;
       LOG.info("Everything is ready. Begin running and processing data.");
@@ -194,13 +212,24 @@ public final class PipelineGraph implements Host {
     }
   }
 
-  private static void startOne(Kind kind, ComponentId id, Lifecycle component) throws Exception {
+  private void startOne(Lifecycle component) throws Exception {
     try {
       component.start();
-    } catch (Exception e) {
-      throw new StartException(
-          kind.singular() + " " + id + ": failed to start: " + e.getMessage(), e);
+    } catch (Exception | LinkageError e) {
+      throw new StartException(labels.get(component) + ": failed to start: " + e, e);
     }
+  }
+
+  /**
+   * Remembers how to name a component in errors: kind, id, and the plugin jar it comes from (a
+   * plugin factory's class loader is named after its jar).
+   */
+  private <T extends Lifecycle> T made(T component, Kind kind, Bound bound) {
+    ClassLoader loader = bound.factory().getClass().getClassLoader();
+    String name = loader == null ? null : loader.getName();
+    String origin = name != null && name.startsWith("plugin ") ? " (" + name + ")" : "";
+    labels.put(component, kind.singular() + " " + bound.id() + origin);
+    return component;
   }
 
   /**
