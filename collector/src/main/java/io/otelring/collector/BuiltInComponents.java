@@ -6,6 +6,7 @@ import io.otelring.core.component.Factory;
 import io.otelring.core.component.Kind;
 import io.otelring.exporter.debug.DebugExporterFactory;
 import io.otelring.processor.batch.BatchProcessorFactory;
+import io.otelring.processor.memorylimiter.MemoryLimiterProcessorFactory;
 import io.otelring.receiver.otlp.OtlpReceiverFactory;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class BuiltInComponents {
         new OtlpReceiverFactory(),
         // processors
         new BatchProcessorFactory(),
+        new MemoryLimiterProcessorFactory(),
         // exporters
         new DebugExporterFactory(),
         // extensions

@@ -1,13 +1,16 @@
 package io.otelring.core.component;
 
 import io.otelring.core.consumer.Consumer;
+import io.otelring.core.consumer.Refusal;
+import io.otelring.core.consumer.Telemetry;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * A step of a pipeline. Every call — {@link #consume}, {@link #onTick} and, after the ring has
  * drained, {@link #shutdown} — comes from the pipeline's single ring thread, so a processor keeps
- * plain, unsynchronised state and must never block on I/O.
+ * plain, unsynchronised state and must never block on I/O. The one exception is {@link #admit},
+ * which runs on the receivers' threads.
  */
 public interface Processor extends Consumer, Lifecycle {
 
@@ -25,4 +28,18 @@ public interface Processor extends Consumer, Lifecycle {
    * @param nanoTime {@link System#nanoTime()} when the tick was handled
    */
   default void onTick(long nanoTime) {}
+
+  /**
+   * Whether the pipeline may take this telemetry at all, asked on the receiver's thread before the
+   * data enters the ring — the last moment a refusal still reaches the client, since the ring
+   * acknowledges what it holds. Empty admits it; a refusal is what the client is answered. Data
+   * that was admitted and entered the ring then reaches {@link #consume}, which must not refuse it
+   * for the same reason (that would drop data the client was told is accepted).
+   *
+   * <p>Must be thread-safe, cheap (a volatile read, not a parse or a lock) and must never block: it
+   * runs once per request for every processor of the pipeline, on many threads at once.
+   */
+  default Optional<Refusal> admit(Telemetry telemetry) {
+    return Optional.empty();
+  }
 }

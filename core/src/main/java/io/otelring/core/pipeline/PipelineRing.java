@@ -19,6 +19,7 @@ import io.otelring.core.consumer.Refusal;
 import io.otelring.core.consumer.Telemetry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -103,12 +104,30 @@ final class PipelineRing implements Consumer {
       return Consumer.refuse(
           Refusal.retryable("pipeline " + pipelineId + " is not running", retryDelay));
     }
+    Refusal refusal = admissionRefusal(telemetry);
+    if (refusal != null) {
+      return Consumer.refuse(refusal);
+    }
     if (ring.tryPublishEvent(PUBLISH_TELEMETRY, telemetry)) {
       return ACCEPTED;
     }
     full.increment();
     return Consumer.refuse(
         Refusal.retryable("pipeline " + pipelineId + " is full, retry later", retryDelay));
+  }
+
+  /**
+   * The first refusal of a processor that does not admit this telemetry (memory pressure), asked
+   * before publishing because the ring acknowledges what it holds; null when all admit it.
+   */
+  private Refusal admissionRefusal(Telemetry telemetry) {
+    for (Processor processor : processors) {
+      Optional<Refusal> refusal = processor.admit(telemetry);
+      if (refusal.isPresent()) {
+        return refusal.get();
+      }
+    }
+    return null;
   }
 
   /** Asks for a tick on the ring thread; skipped when the ring is full (it is busy anyway). */

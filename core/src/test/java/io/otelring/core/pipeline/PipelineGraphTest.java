@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Factories;
+import io.otelring.core.component.Processor;
+import io.otelring.core.component.ProcessorFactory;
 import io.otelring.core.component.Signal;
 import io.otelring.core.config.ConfigLoader;
 import io.otelring.core.config.ConfigSource;
@@ -16,6 +19,7 @@ import io.otelring.core.testing.TestComponents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
@@ -206,5 +210,79 @@ class PipelineGraphTest {
     traces.consume(Telemetry.traces(Requests.spans("b", 3))).toCompletableFuture().join();
     await().untilAsserted(() -> assertThat(exporters.get("recording").itemCount()).isEqualTo(3));
     assertThat(meters.get("otelcol_exporter_send_failed_spans").counter().count()).isEqualTo(2);
+  }
+
+  @Test
+  void aProcessorThatDoesNotAdmitRefusesBeforeTheRingAndSeesNothing() throws Exception {
+    Admissions admissions = new Admissions();
+    var config =
+        new ConfigLoader(Factories.of(List.of(receivers, exporters, gates, admissions)))
+            .load(
+                ConfigSource.ofYaml(
+                    "test.yaml",
+                    """
+                    receivers: {manual: {}}
+                    processors: {gate: {}, admission: {}}
+                    exporters: {recording: {}}
+                    service:
+                      pipelines:
+                        traces: {receivers: [manual], processors: [gate, admission], exporters: [recording]}
+                    """));
+    graph = PipelineGraph.build(config, meters, RingOptions.DEFAULT);
+    graph.start();
+    Consumer traces = receivers.consumer("manual", Signal.TRACES);
+    Refusal memory = Refusal.retryable("memory is low", Duration.ofMillis(200));
+
+    admissions.refusal = memory;
+    var refused = traces.consume(Telemetry.traces(Requests.spans("no", 2))).toCompletableFuture();
+    admissions.refusal = null;
+    traces.consume(Telemetry.traces(Requests.spans("yes", 3))).toCompletableFuture().join();
+
+    assertThat(refused).isCompletedExceptionally();
+    assertThat(Refusal.of(refused.handle((ok, e) -> e).join())).isSameAs(memory);
+    await().untilAsserted(() -> assertThat(exporters.get("recording").itemCount()).isEqualTo(3));
+    assertThat(admissions.consumed).isEqualTo(3);
+    assertThat(admissions.askedOnRingThread).isFalse();
+    assertThat(meters.get("otelring_ring_full_refusals").counter().count()).isZero();
+  }
+
+  /** Type {@code admission}: refuses at admission while {@link #refusal} is set; passes data on. */
+  static final class Admissions implements ProcessorFactory<TestComponents.Settings> {
+    volatile Refusal refusal;
+    volatile boolean askedOnRingThread;
+    volatile int consumed;
+
+    @Override
+    public String type() {
+      return "admission";
+    }
+
+    @Override
+    public Class<TestComponents.Settings> configType() {
+      return TestComponents.Settings.class;
+    }
+
+    @Override
+    public TestComponents.Settings defaultConfig() {
+      return new TestComponents.Settings("", 0);
+    }
+
+    @Override
+    public Processor createProcessor(
+        ComponentSettings settings, TestComponents.Settings config, Signal signal, Consumer next) {
+      return new Processor() {
+        @Override
+        public Optional<Refusal> admit(Telemetry telemetry) {
+          askedOnRingThread |= Thread.currentThread().getName().startsWith("ring-");
+          return Optional.ofNullable(refusal);
+        }
+
+        @Override
+        public CompletionStage<Void> consume(Telemetry telemetry) {
+          consumed += telemetry.itemCount();
+          return next.consume(telemetry);
+        }
+      };
+    }
   }
 }
