@@ -1,6 +1,8 @@
 package io.otelring.collector;
 
 import io.otelring.collector.telemetry.SelfMetrics;
+import io.otelring.core.component.Factories;
+import io.otelring.core.component.Factory;
 import io.otelring.core.config.CollectorConfig;
 import io.otelring.core.config.ConfigException;
 import io.otelring.core.config.ConfigLoader;
@@ -8,6 +10,7 @@ import io.otelring.core.config.ConfigSource;
 import io.otelring.core.pipeline.PipelineGraph;
 import io.otelring.core.pipeline.RingOptions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,10 +68,17 @@ public final class Collector implements AutoCloseable {
     return collector;
   }
 
-  /** Starts a collector from YAML text, for tests and embedding. */
-  public static Collector startYaml(String yaml, RingOptions ring) throws Exception {
+  /**
+   * Starts a collector from YAML text, for tests and embedding: the built-in components plus any
+   * given factories (an embedding application's own components).
+   */
+  public static Collector startYaml(String yaml, RingOptions ring, Factory<?>... extra)
+      throws Exception {
+    List<Factory<?>> factories = new ArrayList<>(BuiltInComponents.list());
+    factories.addAll(List.of(extra));
     CollectorConfig config =
-        new ConfigLoader(BuiltInComponents.factories()).load(ConfigSource.ofYaml("inline", yaml));
+        new ConfigLoader(Factories.of(factories, BuiltInComponents.aliases()))
+            .load(ConfigSource.ofYaml("inline", yaml));
     return start(config, ring);
   }
 

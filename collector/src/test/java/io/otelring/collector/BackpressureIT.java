@@ -18,11 +18,8 @@ import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.testing.trace.TestSpanData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
-import io.otelring.core.component.Factories;
-import io.otelring.core.config.CollectorConfig;
-import io.otelring.core.config.ConfigLoader;
-import io.otelring.core.config.ConfigSource;
 import io.otelring.core.pipeline.RingOptions;
+import io.otelring.core.testing.Received;
 import io.otelring.core.testing.Requests;
 import io.otelring.core.testing.TestComponents;
 import java.time.Duration;
@@ -69,13 +66,8 @@ class BackpressureIT {
           pipelines: {traces: {receivers: [otlp], processors: [gate], exporters: [recording]}}
         """
             .formatted(port);
-    List<io.otelring.core.component.Factory<?>> factories =
-        new ArrayList<>(BuiltInComponents.list());
-    factories.add(recorders);
-    factories.add(gates);
-    CollectorConfig config =
-        new ConfigLoader(Factories.of(factories)).load(ConfigSource.ofYaml("bp.yaml", yaml));
-    collector = Collector.start(config, new RingOptions(4, Duration.ofMillis(300)));
+    collector =
+        Collector.startYaml(yaml, new RingOptions(4, Duration.ofMillis(300)), recorders, gates);
   }
 
   @Test
@@ -143,31 +135,8 @@ class BackpressureIT {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> recorders.get("recording").itemCount() >= expected);
-    Set<String> received = new HashSet<>();
-    recorders
-        .get("recording")
-        .received()
-        .forEach(
-            t ->
-                t.traces()
-                    .getResourceSpansList()
-                    .forEach(
-                        rs ->
-                            rs.getScopeSpansList()
-                                .forEach(
-                                    ss ->
-                                        ss.getSpansList()
-                                            .forEach(
-                                                span -> {
-                                                  String id =
-                                                      java.util.HexFormat.of()
-                                                          .formatHex(
-                                                              span.getSpanId().toByteArray());
-                                                  assertThat(received.add(id))
-                                                      .as("span %s delivered twice", id)
-                                                      .isTrue();
-                                                }))));
-    assertThat(received).containsAll(sentIds).hasSize(expected);
+    List<String> received = Received.spanIds(recorders.get("recording").received());
+    assertThat(received).doesNotHaveDuplicates().hasSize(expected).containsAll(sentIds);
     sdk.shutdown().join(5, TimeUnit.SECONDS);
   }
 

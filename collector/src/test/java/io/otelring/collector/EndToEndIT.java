@@ -25,10 +25,6 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.otelring.core.component.Factories;
-import io.otelring.core.config.CollectorConfig;
-import io.otelring.core.config.ConfigLoader;
-import io.otelring.core.config.ConfigSource;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.pipeline.RingOptions;
 import io.otelring.core.testing.RecordingConsumer;
@@ -82,12 +78,7 @@ class EndToEndIT {
             logs: {receivers: [otlp], processors: [batch], exporters: [recording]}
         """
             .formatted(grpcPort, metricsPort);
-    List<io.otelring.core.component.Factory<?>> factories =
-        new ArrayList<>(BuiltInComponents.list());
-    factories.add(recorders);
-    CollectorConfig config =
-        new ConfigLoader(Factories.of(factories)).load(ConfigSource.ofYaml("e2e.yaml", yaml));
-    collector = Collector.start(config, RingOptions.DEFAULT);
+    collector = Collector.startYaml(yaml, RingOptions.DEFAULT, recorders);
   }
 
   @AfterEach

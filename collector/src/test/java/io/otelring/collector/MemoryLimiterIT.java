@@ -24,10 +24,6 @@ import io.opentelemetry.sdk.trace.data.StatusData;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Exporter;
 import io.otelring.core.component.ExporterFactory;
-import io.otelring.core.component.Factories;
-import io.otelring.core.component.Factory;
-import io.otelring.core.config.ConfigLoader;
-import io.otelring.core.config.ConfigSource;
 import io.otelring.core.consumer.Consumer;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.pipeline.RingOptions;
@@ -105,14 +101,13 @@ class MemoryLimiterIT {
             traces: {receivers: [otlp], processors: [memory_limiter, gate], exporters: [counting]}
         """
             .formatted(port, limitMib);
-    List<Factory<?>> factories = new ArrayList<>(BuiltInComponents.list());
-    factories.add(gates);
-    factories.add(counting);
     collector =
-        Collector.start(
-            new ConfigLoader(Factories.of(factories)).load(ConfigSource.ofYaml("ml.yaml", yaml)),
+        Collector.startYaml(
+            yaml,
             // a ring large enough that only memory, not a full ring, stops the flood
-            new RingOptions(1024, Duration.ofMillis(300)));
+            new RingOptions(1024, Duration.ofMillis(300)),
+            gates,
+            counting);
     gates.close();
     // Four SDK clients send ~420 KiB requests until more was offered than the limit has room for
     // and a probe sees the limiter refuse.

@@ -7,16 +7,12 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,32 +54,8 @@ class PluginIT {
           pipelines: {traces: {receivers: [otlp], processors: [redact], exporters: [debug]}}
         """
             .formatted(port));
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                Path.of("target/otelring.jar").toString(),
-                "--config",
-                config.toString())
-            .redirectErrorStream(true)
-            .start();
-    List<String> lines = new CopyOnWriteArrayList<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader in =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                in.lines().forEach(lines::add);
-              } catch (Exception e) {
-                lines.add("read failed: " + e);
-              }
-            });
-    reader.start();
-    try {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> lines.stream().anyMatch(l -> l.contains("Everything is ready")));
+    try (CollectorProcess process = CollectorProcess.start("--config", config.toString())) {
+      List<String> lines = process.lines();
       OtlpGrpcSpanExporter otlp =
           OtlpGrpcSpanExporter.builder().setEndpoint("http://127.0.0.1:" + port).build();
       SdkTracerProvider provider =
@@ -106,10 +78,6 @@ class PluginIT {
           .contains("     -> llm.prompt: Str(use [key] please)")
           .contains("     -> llm.provider: Str(openai)")
           .noneMatch(l -> l.contains("sk-abc123XYZ"));
-    } finally {
-      process.destroy();
-      process.waitFor(20, TimeUnit.SECONDS);
-      process.destroyForcibly();
     }
   }
 

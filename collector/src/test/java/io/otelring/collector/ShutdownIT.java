@@ -1,28 +1,17 @@
 package io.otelring.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import io.otelring.core.component.Factories;
-import io.otelring.core.config.ConfigLoader;
-import io.otelring.core.config.ConfigSource;
 import io.otelring.core.pipeline.RingOptions;
 import io.otelring.core.testing.TestComponents;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,13 +37,7 @@ class ShutdownIT {
           pipelines: {traces: {receivers: [otlp], processors: [batch], exporters: [recording]}}
         """
             .formatted(port);
-    List<io.otelring.core.component.Factory<?>> factories =
-        new ArrayList<>(BuiltInComponents.list());
-    factories.add(recorders);
-    Collector collector =
-        Collector.start(
-            new ConfigLoader(Factories.of(factories)).load(ConfigSource.ofYaml("s.yaml", yaml)),
-            RingOptions.DEFAULT);
+    Collector collector = Collector.startYaml(yaml, RingOptions.DEFAULT, recorders);
     sendSpans(port, 120);
     assertThat(recorders.get("recording").itemCount()).as("the batch holds them").isZero();
 
@@ -84,29 +67,12 @@ class ShutdownIT {
           pipelines: {traces: {receivers: [otlp], processors: [batch], exporters: [debug]}}
         """
             .formatted(port));
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString(),
-                "--config",
-                config.toString())
-            .redirectErrorStream(true)
-            .start();
-    List<String> lines = new CopyOnWriteArrayList<>();
-    Thread reader = new Thread(() -> readLines(process, lines));
-    reader.start();
-    try {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> lines.stream().anyMatch(l -> l.contains("Everything is ready")));
+    List<String> lines;
+    int exit;
+    try (CollectorProcess process = CollectorProcess.start("--config", config.toString())) {
       sendSpans(port, 75);
-
-      process.toHandle().destroy(); // SIGTERM
-      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      reader.join(5_000);
-    } finally {
-      process.destroyForcibly();
+      exit = process.terminate(); // SIGTERM
+      lines = process.lines();
     }
 
     int printed = 0;
@@ -120,7 +86,7 @@ class ShutdownIT {
     assertThat(printed)
         .as("spans printed by the debug exporter; output:%n%s", String.join("\n", lines))
         .isEqualTo(75);
-    assertThat(process.exitValue()).isIn(0, 143);
+    assertThat(exit).isIn(0, 143);
     assertThat(lines).anyMatch(l -> l.contains("Shutdown complete"));
   }
 
@@ -137,18 +103,5 @@ class ShutdownIT {
     }
     provider.forceFlush().join(10, TimeUnit.SECONDS);
     provider.shutdown().join(10, TimeUnit.SECONDS);
-  }
-
-  private static void readLines(Process process, List<String> lines) {
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        lines.add(line);
-      }
-    } catch (IOException e) {
-      lines.add("read failed: " + e);
-    }
   }
 }

@@ -6,14 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import io.otelring.core.component.Factories;
-import io.otelring.core.config.ConfigLoader;
-import io.otelring.core.config.ConfigSource;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.pipeline.RingOptions;
 import io.otelring.core.testing.TestComponents;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,13 +37,7 @@ class TenantBatchingIT {
           pipelines: {traces: {receivers: [otlp], processors: [batch], exporters: [recording]}}
         """
             .formatted(port);
-    List<io.otelring.core.component.Factory<?>> factories =
-        new ArrayList<>(BuiltInComponents.list());
-    factories.add(recorders);
-    try (Collector collector =
-        Collector.start(
-            new ConfigLoader(Factories.of(factories)).load(ConfigSource.ofYaml("t.yaml", yaml)),
-            RingOptions.DEFAULT)) {
+    try (Collector collector = Collector.startYaml(yaml, RingOptions.DEFAULT, recorders)) {
       send(port, "tenant-a", 30);
       send(port, "tenant-b", 20);
       send(port, "tenant-a", 10);
