@@ -44,6 +44,14 @@ class ComposeStackTest {
   }
 
   @Test
+  void collectorIsBuiltFromTheRootDockerfile() {
+    JsonNode build = services().at("/otelring/build");
+    Path context = COMPOSE.resolve(build.path("context").asText()).normalize();
+    assertThat(context).isEqualTo(Checkout.root());
+    assertThat(context.resolve(build.path("dockerfile").asText())).isRegularFile();
+  }
+
+  @Test
   void everyMountedFileExistsAndParses() throws IOException {
     List<Path> mounted = new ArrayList<>();
     services()
