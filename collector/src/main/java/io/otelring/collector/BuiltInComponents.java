@@ -5,6 +5,10 @@ import io.otelring.core.component.Factories;
 import io.otelring.core.component.Factory;
 import io.otelring.core.component.Kind;
 import io.otelring.exporter.debug.DebugExporterFactory;
+import io.otelring.exporter.filestorage.FileStorageExtensionFactory;
+import io.otelring.exporter.otlp.OtlpExporterFactory;
+import io.otelring.exporter.otlphttp.OtlpHttpExporterFactory;
+import io.otelring.exporter.tempo.TempoExporterFactory;
 import io.otelring.processor.batch.BatchProcessorFactory;
 import io.otelring.receiver.otlp.OtlpReceiverFactory;
 import java.util.List;
@@ -23,8 +27,12 @@ public final class BuiltInComponents {
         new BatchProcessorFactory(),
         // exporters
         new DebugExporterFactory(),
+        new OtlpExporterFactory(),
+        new OtlpHttpExporterFactory(),
+        new TempoExporterFactory(),
         // extensions
-        new HealthCheckExtensionFactory());
+        new HealthCheckExtensionFactory(),
+        new FileStorageExtensionFactory());
   }
 
   /**
