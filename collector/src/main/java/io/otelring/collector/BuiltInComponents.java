@@ -5,6 +5,10 @@ import io.otelring.core.component.Factories;
 import io.otelring.core.component.Factory;
 import io.otelring.core.component.Kind;
 import io.otelring.exporter.debug.DebugExporterFactory;
+import io.otelring.exporter.filestorage.FileStorageExtensionFactory;
+import io.otelring.exporter.otlp.OtlpExporterFactory;
+import io.otelring.exporter.otlphttp.OtlpHttpExporterFactory;
+import io.otelring.exporter.tempo.TempoExporterFactory;
 import io.otelring.processor.batch.BatchProcessorFactory;
 import io.otelring.processor.memorylimiter.MemoryLimiterProcessorFactory;
 import io.otelring.receiver.otlp.OtlpReceiverFactory;
@@ -25,8 +29,12 @@ public final class BuiltInComponents {
         new MemoryLimiterProcessorFactory(),
         // exporters
         new DebugExporterFactory(),
+        new OtlpExporterFactory(),
+        new OtlpHttpExporterFactory(),
+        new TempoExporterFactory(),
         // extensions
-        new HealthCheckExtensionFactory());
+        new HealthCheckExtensionFactory(),
+        new FileStorageExtensionFactory());
   }
 
   /**

@@ -31,17 +31,21 @@ class MainTest {
   }
 
   @Test
-  void theSeedConfigParsesAndOnlyTheMissingExporterIsReported() {
+  void theSeedConfigIsValid() {
     Run run = run("validate", "--config", resource("seed.yaml"));
 
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err())
-        .isEqualTo(
-            "Error: invalid configuration (1 problem):\n"
-                + "  "
-                + resource("seed.yaml")
-                + ":8: exporters::otlp/tempo: unknown type \"otlp\"; known exporter types: debug\n");
-    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).isEqualTo("ok\n");
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void theTempoConfigIsValid() {
+    Run run = run("validate", "--config", "../configs/tempo.yaml");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).isEqualTo("ok\n");
+    assertThat(run.exitCode()).isZero();
   }
 
   @Test
@@ -128,6 +132,10 @@ class MainTest {
         .contains("receivers:\n  - name: otlp\n")
         .contains("processors:\n  - name: batch\n")
         .contains("  - name: debug\n")
+        .contains("  - name: otlp\n")
+        .contains("  - name: otlphttp\n")
+        .contains("  - name: tempo\n")
+        .contains("  - name: file_storage\n")
         .contains("extensions:\n  - name: health_check\n");
   }
 

@@ -9,4 +9,13 @@ public interface ExporterFactory<C extends ComponentConfig> extends Factory<C> {
   }
 
   Exporter createExporter(ComponentSettings settings, C config) throws Exception;
+
+  /**
+   * Makes an exporter that may use the collector's extensions (a sending queue's {@code storage}).
+   * The graph calls this one; by default it ignores the host.
+   */
+  default Exporter createExporter(ComponentSettings settings, C config, Host host)
+      throws Exception {
+    return createExporter(settings, config);
+  }
 }

@@ -1,8 +1,19 @@
 package io.otelring.core.component;
 
-/** What an extension may ask of the running collector. */
+import java.util.Optional;
+
+/** What an extension or exporter may ask of the running collector. */
 public interface Host {
 
   /** True while every pipeline is started and none has stopped. */
   boolean pipelinesRunning();
+
+  /**
+   * The extension with this id, when it is listed in {@code service.extensions} (such as the {@code
+   * file_storage} a persistent sending queue names). Extensions are created before exporters and
+   * started before them.
+   */
+  default Optional<Extension> extension(ComponentId id) {
+    return Optional.empty();
+  }
 }

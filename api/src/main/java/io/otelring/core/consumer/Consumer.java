@@ -19,6 +19,16 @@ public interface Consumer {
 
   CompletionStage<Void> consume(Telemetry telemetry);
 
+  /**
+   * True when the stage of {@link #consume} completes only once the data is durable — written to a
+   * persistent queue — so that an "OK" to the client may wait for it. An exporter with a persistent
+   * queue says so; a consumer that passes data on says what its next consumer says, and one that
+   * does not know says false (the safe answer: the ring then acknowledges at publish).
+   */
+  default boolean durable() {
+    return false;
+  }
+
   /** A stage that has already failed with the given refusal. */
   static CompletionStage<Void> refuse(Refusal refusal) {
     return CompletableFuture.failedStage(refusal);

@@ -14,7 +14,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * Counts what an exporter sent and failed to send, under the Go collector's names ({@code
  * otelcol_exporter_sent_spans}, {@code otelcol_exporter_send_failed_spans}, … tagged {@code
- * exporter}). It wraps every exporter, so no exporter counts for itself.
+ * exporter}), when its consume stage completes. It wraps every exporter that does not count for
+ * itself; an exporter with a sending queue counts where it really sends ({@link
+ * Exporter#countsSends()}), since its stage completes at enqueue.
  */
 final class CountingExporter implements Exporter {
 
@@ -43,6 +45,11 @@ final class CountingExporter implements Exporter {
                 (failure == null ? sent : failed)
                     .get(telemetry.signal())
                     .increment(telemetry.itemCount()));
+  }
+
+  @Override
+  public boolean durable() {
+    return exporter.durable();
   }
 
   @Override

@@ -27,6 +27,17 @@ final class FanOut implements Consumer {
     return new FanOut(consumers);
   }
 
+  /** Durable only when every consumer is: an OK must wait for the slowest durable write. */
+  @Override
+  public boolean durable() {
+    for (Consumer consumer : consumers) {
+      if (!consumer.durable()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public CompletionStage<Void> consume(Telemetry telemetry) {
     CompletableFuture<?>[] stages = new CompletableFuture<?>[consumers.length];

@@ -168,12 +168,12 @@ public final class PipelineGraph implements Host {
       return existing;
     }
     ExporterFactory<ComponentConfig> factory = cast(bound);
+    Exporter created =
+        factory.createExporter(settings(bound, Kind.EXPORTER, meters), bound.config(), this);
+    // A queued exporter counts where it really sends; the others are counted at consume.
     Exporter exporter =
         made(
-            new CountingExporter(
-                bound.id(),
-                factory.createExporter(settings(bound, Kind.EXPORTER, meters), bound.config()),
-                meters),
+            created.countsSends() ? created : new CountingExporter(bound.id(), created, meters),
             Kind.EXPORTER,
             bound);
     exporters.put(bound.id(), exporter);
@@ -271,6 +271,11 @@ public final class PipelineGraph implements Host {
   @Override
   public boolean pipelinesRunning() {
     return running;
+  }
+
+  @Override
+  public Optional<Extension> extension(ComponentId id) {
+    return Optional.ofNullable(extensions.get(id));
   }
 
   private ComponentSettings settings(Bound bound, Kind kind, MeterRegistry meters) {

@@ -4,6 +4,7 @@ import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventTranslator;
 import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.EventTranslatorTwoArg;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
@@ -20,6 +21,7 @@ import io.otelring.core.consumer.Telemetry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * One pipeline's Disruptor ring. Receivers publish into it without blocking; a single consumer
  * thread runs the processor chain, so processors need no locks; timer ticks arrive as events on the
  * same thread. A full ring is a retryable refusal with a delay, never a wait and never a drop.
+ *
+ * <p>When the chain is {@linkplain Consumer#durable() durable} (every exporter has a persistent
+ * queue), the receiver's stage travels in the slot and completes from the chain's stage, so that an
+ * OK means the data is on disk; otherwise it completes at publish.
  */
 final class PipelineRing implements Consumer {
 
@@ -39,18 +45,29 @@ final class PipelineRing implements Consumer {
   /** A pre-allocated slot: either telemetry or a tick. Cleared after use. */
   static final class Slot {
     Telemetry telemetry;
+    CompletableFuture<Void> acceptance;
     boolean tick;
   }
 
   private static final EventTranslatorOneArg<Slot, Telemetry> PUBLISH_TELEMETRY =
       (slot, sequence, telemetry) -> {
         slot.telemetry = telemetry;
+        slot.acceptance = null;
         slot.tick = false;
       };
+
+  private static final EventTranslatorTwoArg<Slot, Telemetry, CompletableFuture<Void>>
+      PUBLISH_DURABLE =
+          (slot, sequence, telemetry, acceptance) -> {
+            slot.telemetry = telemetry;
+            slot.acceptance = acceptance;
+            slot.tick = false;
+          };
 
   private static final EventTranslator<Slot> PUBLISH_TICK =
       (slot, sequence) -> {
         slot.telemetry = null;
+        slot.acceptance = null;
         slot.tick = true;
       };
 
@@ -62,6 +79,7 @@ final class PipelineRing implements Consumer {
   private final Counter full;
   private final Counter downstreamFailures;
   private final ThrottledLog failureLog;
+  private final boolean durable;
   private volatile boolean accepting;
 
   PipelineRing(
@@ -74,6 +92,7 @@ final class PipelineRing implements Consumer {
     this.pipelineId = pipelineId;
     this.processors = processors;
     this.retryDelay = retryDelay;
+    this.durable = first.durable();
     this.failureLog = new ThrottledLog(LOG, Duration.ofSeconds(10));
     this.full =
         Counter.builder("otelring_ring_full_refusals").tag("pipeline", pipelineId).register(meters);
@@ -108,7 +127,12 @@ final class PipelineRing implements Consumer {
     if (refusal != null) {
       return Consumer.refuse(refusal);
     }
-    if (ring.tryPublishEvent(PUBLISH_TELEMETRY, telemetry)) {
+    if (durable) {
+      CompletableFuture<Void> acceptance = new CompletableFuture<>();
+      if (ring.tryPublishEvent(PUBLISH_DURABLE, telemetry, acceptance)) {
+        return acceptance;
+      }
+    } else if (ring.tryPublishEvent(PUBLISH_TELEMETRY, telemetry)) {
       return ACCEPTED;
     }
     full.increment();
@@ -172,23 +196,39 @@ final class PipelineRing implements Consumer {
           }
         } else {
           Telemetry telemetry = slot.telemetry;
-          first
-              .consume(telemetry)
-              .whenComplete(
-                  (ok, failure) -> {
-                    if (failure != null) {
-                      downstreamFailures.increment(telemetry.itemCount());
-                      failureLog.warn(
-                          "pipeline {}: {} {} lost after the ring: {}",
-                          pipelineId,
-                          telemetry.itemCount(),
-                          telemetry.signal().itemNoun(),
-                          Refusal.of(failure).getMessage());
-                    }
-                  });
+          CompletableFuture<Void> acceptance = slot.acceptance;
+          CompletionStage<Void> stage;
+          try {
+            stage = first.consume(telemetry);
+          } catch (RuntimeException e) {
+            if (acceptance != null) {
+              acceptance.completeExceptionally(Refusal.of(e));
+            }
+            throw e;
+          }
+          stage.whenComplete(
+              (ok, failure) -> {
+                if (acceptance != null) {
+                  // The client has not been answered yet: the refusal goes back to it.
+                  if (failure == null) {
+                    acceptance.complete(null);
+                  } else {
+                    acceptance.completeExceptionally(Refusal.of(failure));
+                  }
+                } else if (failure != null) {
+                  downstreamFailures.increment(telemetry.itemCount());
+                  failureLog.warn(
+                      "pipeline {}: {} {} lost after the ring: {}",
+                      pipelineId,
+                      telemetry.itemCount(),
+                      telemetry.signal().itemNoun(),
+                      Refusal.of(failure).getMessage());
+                }
+              });
         }
       } finally {
         slot.telemetry = null;
+        slot.acceptance = null;
         slot.tick = false;
       }
     }

@@ -9,6 +9,7 @@ import io.otelring.core.consumer.Telemetry;
 import io.otelring.processor.batch.BatchSelfMetrics.Trigger;
 import io.otelring.processor.batch.Shards.Shard;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,6 +24,10 @@ import org.slf4j.Logger;
  * timer is driven by ring ticks, a quarter of {@code timeout} apart. With a zero {@code timeout} or
  * {@code send_batch_size} everything is sent at once. Each send holds at most {@code
  * send_batch_max_size} items.
+ *
+ * <p>In a {@linkplain Consumer#durable() durable} pipeline each request's stage completes only when
+ * the batches carrying its items have been accepted downstream (see {@link PendingAcks}); otherwise
+ * a request is accepted once buffered, as in Go.
  *
  * <p>All calls come from the pipeline's ring thread, so the state is plain fields.
  */
@@ -43,6 +48,7 @@ final class BatchProcessor implements Processor {
   private final BatchSelfMetrics metrics;
   private final SendFailures failures;
   private final Shards shards;
+  private final boolean durable;
   private boolean shutDown;
 
   BatchProcessor(
@@ -56,6 +62,7 @@ final class BatchProcessor implements Processor {
     this.signal = signal;
     this.next = next;
     this.nanoClock = nanoClock;
+    this.durable = next.durable();
     this.timeoutNanos = config.timeout().toNanos();
     // Go runs no timer when either is zero and sends whatever arrives straight away.
     this.timed = timeoutNanos > 0 && config.sendBatchSize() > 0;
@@ -68,6 +75,11 @@ final class BatchProcessor implements Processor {
     this.metrics =
         new BatchSelfMetrics(settings.meters(), settings.id(), signal, shards::cardinality);
     this.failures = new SendFailures(logger, metrics);
+  }
+
+  @Override
+  public boolean durable() {
+    return durable;
   }
 
   @Override
@@ -104,8 +116,10 @@ final class BatchProcessor implements Processor {
       return Consumer.refuse(TOO_MANY_BATCHERS);
     }
     shard.batch.add(telemetry);
+    CompletionStage<Void> acceptance =
+        durable && telemetry.itemCount() > 0 ? shard.acks.add(telemetry.itemCount()) : ACCEPTED;
     flushWhileFull(shard);
-    return ACCEPTED;
+    return acceptance;
   }
 
   private void flushWhileFull(Shard shard) {
@@ -154,6 +168,7 @@ final class BatchProcessor implements Processor {
     Telemetry batch = shard.batch.take(config.sendBatchMaxSize(), shard.metadata);
     int items = batch.itemCount();
     int bytes = batch.serializedSize();
+    List<PendingAcks.Waiter> carried = durable ? shard.acks.take(items) : List.of();
     CompletionStage<Void> stage;
     try {
       stage = next.consume(batch);
@@ -163,6 +178,7 @@ final class BatchProcessor implements Processor {
     }
     stage.whenComplete(
         (ok, failure) -> {
+          PendingAcks.settle(carried, failure);
           if (failure == null) {
             metrics.recordSend(trigger, items, bytes);
           } else {

@@ -22,6 +22,7 @@ final class Shards {
   /** One batcher: its pending data, the metadata its batches carry, and its timer's deadline. */
   static final class Shard {
     final PendingBatch<?> batch;
+    final PendingAcks acks = new PendingAcks();
     final ClientMetadata metadata;
     long deadline;
 

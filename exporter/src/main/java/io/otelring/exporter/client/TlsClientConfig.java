@@ -1,0 +1,112 @@
+package io.otelring.exporter.client;
+
+import java.util.List;
+
+/**
+ * A client's {@code tls} section (Go's {@code configtls.ClientConfig}). TLS is on unless {@code
+ * insecure} is set without a CA, as in Go; a gRPC endpoint's {@code http://} does not turn it off
+ * and its {@code https://} forces it on. {@code insecure_skip_verify} trusts any server
+ * certificate; {@code ca_file} / {@code ca_pem} replace the system roots; {@code cert_file} and
+ * {@code key_file} (PKCS#8 PEM) present a client certificate (mutual TLS); {@code
+ * server_name_override} is the name the certificate is checked against.
+ */
+public record TlsClientConfig(
+    Boolean insecure,
+    Boolean insecureSkipVerify,
+    String caFile,
+    String caPem,
+    String certFile,
+    String certPem,
+    String keyFile,
+    String keyPem,
+    String serverNameOverride,
+    String minVersion,
+    String maxVersion) {
+
+  private static final List<String> VERSIONS = List.of("1.0", "1.1", "1.2", "1.3");
+
+  public TlsClientConfig {
+    insecure = insecure != null && insecure;
+    insecureSkipVerify = insecureSkipVerify != null && insecureSkipVerify;
+    caFile = orEmpty(caFile);
+    caPem = orEmpty(caPem);
+    certFile = orEmpty(certFile);
+    certPem = orEmpty(certPem);
+    keyFile = orEmpty(keyFile);
+    keyPem = orEmpty(keyPem);
+    serverNameOverride = orEmpty(serverNameOverride);
+    minVersion = orEmpty(minVersion);
+    maxVersion = orEmpty(maxVersion);
+  }
+
+  public static TlsClientConfig defaults() {
+    return new TlsClientConfig(null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** Whether a CA is configured. */
+  public boolean hasCa() {
+    return !caFile.isEmpty() || !caPem.isEmpty();
+  }
+
+  /** Go's rule: no TLS only when {@code insecure} is set and no CA is given. */
+  public boolean enabled() {
+    return !(insecure && !hasCa());
+  }
+
+  public boolean hasClientCertificate() {
+    return !certFile.isEmpty() || !certPem.isEmpty();
+  }
+
+  /** The TLS protocols from {@code min_version} (default 1.2) to {@code max_version} (1.3). */
+  public List<String> protocols() {
+    int from = VERSIONS.indexOf(minVersion.isEmpty() ? "1.2" : minVersion);
+    int to = VERSIONS.indexOf(maxVersion.isEmpty() ? "1.3" : maxVersion);
+    return VERSIONS.subList(from, Math.max(from, to + 1)).stream().map(v -> "TLSv" + v).toList();
+  }
+
+  public void validate(String path, List<String> problems) {
+    if (!caFile.isEmpty() && !caPem.isEmpty()) {
+      problems.add(path + ": provide either a CA file or the PEM-encoded string, but not both");
+    }
+    if (!certFile.isEmpty() && !certPem.isEmpty()) {
+      problems.add(path + ": provide either cert_file or cert_pem, but not both");
+    }
+    if (!keyFile.isEmpty() && !keyPem.isEmpty()) {
+      problems.add(path + ": provide either key_file or key_pem, but not both");
+    }
+    boolean hasKey = !keyFile.isEmpty() || !keyPem.isEmpty();
+    if (hasClientCertificate() != hasKey) {
+      problems.add(path + ": for auth via TLS, provide both certificate and key, or neither");
+    }
+    if (!minVersion.isEmpty() && !VERSIONS.contains(minVersion)) {
+      problems.add(path + "::min_version: unsupported TLS version: \"" + minVersion + "\"");
+    }
+    if (!maxVersion.isEmpty() && !VERSIONS.contains(maxVersion)) {
+      problems.add(path + "::max_version: unsupported TLS version: \"" + maxVersion + "\"");
+    }
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+  /** Never prints the private key. */
+  @Override
+  public String toString() {
+    return "TlsClientConfig[insecure="
+        + insecure
+        + ", insecureSkipVerify="
+        + insecureSkipVerify
+        + ", caFile="
+        + caFile
+        + ", certFile="
+        + certFile
+        + ", keyFile="
+        + keyFile
+        + ", keyPem="
+        + (keyPem.isEmpty() ? "" : "[REDACTED]")
+        + ", serverNameOverride="
+        + serverNameOverride
+        + "]";
+  }
+}

@@ -1,0 +1,129 @@
+package io.otelring.exporter.otlp;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NegotiationType;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.AbstractStub;
+import io.grpc.stub.MetadataUtils;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
+import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
+import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
+import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
+import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
+import io.otelring.core.consumer.Telemetry;
+import io.otelring.core.consumer.WireStatus;
+import io.otelring.exporter.client.ClientTls;
+import io.otelring.exporter.sending.Push;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends one OTLP request over gRPC with a blocking stub on the calling worker: headers on every
+ * call, gzip when configured, the attempt's deadline; a failed call becomes a {@code Refusal}
+ * through {@link WireStatus}, so the OTLP spec's retryable codes (and RetryInfo) decide retries.
+ */
+final class OtlpGrpcPush implements Push {
+
+  private final OtlpExporterConfig config;
+  private ManagedChannel channel;
+  private TraceServiceGrpc.TraceServiceBlockingStub traces;
+  private MetricsServiceGrpc.MetricsServiceBlockingStub metrics;
+  private LogsServiceGrpc.LogsServiceBlockingStub logs;
+
+  OtlpGrpcPush(OtlpExporterConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public void start() throws Exception {
+    GrpcTarget target = GrpcTarget.parse(config.endpoint());
+    NettyChannelBuilder builder =
+        NettyChannelBuilder.forTarget(target.target())
+            .defaultLoadBalancingPolicy(config.balancerName())
+            .userAgent("otelring");
+    if (config.tls().enabled() || target.forcesTls()) {
+      builder.sslContext(ClientTls.netty(config.tls())).negotiationType(NegotiationType.TLS);
+      if (!config.tls().serverNameOverride().isEmpty()) {
+        builder.overrideAuthority(config.tls().serverNameOverride());
+      }
+    } else {
+      builder.usePlaintext();
+    }
+    if (!config.authority().isEmpty()) {
+      builder.overrideAuthority(config.authority());
+    }
+    if (config.keepalive() != null) {
+      builder
+          .keepAliveTime(config.keepalive().time().toNanos(), TimeUnit.NANOSECONDS)
+          .keepAliveTimeout(config.keepalive().timeout().toNanos(), TimeUnit.NANOSECONDS)
+          .keepAliveWithoutCalls(config.keepalive().permitWithoutStream());
+    }
+    Metadata headers = new Metadata();
+    config
+        .headers()
+        .forEach(
+            (key, value) ->
+                headers.put(
+                    Metadata.Key.of(key.toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER),
+                    value));
+    builder.intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
+    channel = builder.build();
+    traces = configure(TraceServiceGrpc.newBlockingStub(channel));
+    metrics = configure(MetricsServiceGrpc.newBlockingStub(channel));
+    logs = configure(LogsServiceGrpc.newBlockingStub(channel));
+  }
+
+  private <S extends AbstractStub<S>> S configure(S stub) {
+    S configured = Compression.gzip(config.compression()) ? stub.withCompression("gzip") : stub;
+    return config.waitForReady() ? configured.withWaitForReady() : configured;
+  }
+
+  @Override
+  public Delivery push(Telemetry batch, Duration timeout) {
+    try {
+      return switch (batch.signal()) {
+        case TRACES -> {
+          ExportTracePartialSuccess partial =
+              withDeadline(traces, timeout).export(batch.traces()).getPartialSuccess();
+          yield delivery(partial.getRejectedSpans(), partial.getErrorMessage());
+        }
+        case METRICS -> {
+          ExportMetricsPartialSuccess partial =
+              withDeadline(metrics, timeout).export(batch.metrics()).getPartialSuccess();
+          yield delivery(partial.getRejectedDataPoints(), partial.getErrorMessage());
+        }
+        case LOGS -> {
+          ExportLogsPartialSuccess partial =
+              withDeadline(logs, timeout).export(batch.logs()).getPartialSuccess();
+          yield delivery(partial.getRejectedLogRecords(), partial.getErrorMessage());
+        }
+      };
+    } catch (StatusRuntimeException e) {
+      throw WireStatus.fromGrpc(e);
+    }
+  }
+
+  private static <S extends AbstractStub<S>> S withDeadline(S stub, Duration timeout) {
+    return timeout.isZero()
+        ? stub
+        : stub.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private static Delivery delivery(long rejected, String message) {
+    return rejected == 0 && message.isEmpty() ? Delivery.ALL : new Delivery(rejected, message);
+  }
+
+  @Override
+  public void shutdown(Duration deadline) throws InterruptedException {
+    if (channel != null) {
+      channel.shutdown();
+      if (!channel.awaitTermination(Math.max(1, deadline.toMillis()), TimeUnit.MILLISECONDS)) {
+        channel.shutdownNow();
+      }
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package io.otelring.exporter.sending;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.otelring.core.component.Signal;
+import io.otelring.core.consumer.Consumer;
+import io.otelring.core.consumer.Refusal;
+import io.otelring.core.consumer.Telemetry;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+
+/**
+ * The sending queue kept in a {@link RecordLog}: a batch's stage completes only once it is on disk,
+ * batches left at a crash or a stop are sent after the restart, and only the positions of waiting
+ * batches stay in memory (a batch is read back when a worker takes it). A record is one byte for
+ * the signal followed by the OTLP request; client metadata is not kept.
+ */
+final class PersistentQueue implements SendingQueue {
+
+  private final RecordLog log;
+  private final Logger logger;
+  private final LinkedBlockingQueue<RecordLog.Position> waiting = new LinkedBlockingQueue<>();
+  private final Semaphore room;
+  private final int capacity;
+  private final boolean blockOnOverflow;
+  private volatile boolean closed;
+
+  /** Opens the queue on a log, taking back what earlier runs left (even beyond capacity). */
+  PersistentQueue(RecordLog log, int capacity, boolean blockOnOverflow, Logger logger)
+      throws IOException {
+    this.log = log;
+    this.logger = logger;
+    this.capacity = capacity;
+    this.blockOnOverflow = blockOnOverflow;
+    List<RecordLog.Position> recovered = log.recover();
+    waiting.addAll(recovered);
+    // A negative start is allowed: room comes back as the recovered batches are taken.
+    this.room = new Semaphore(capacity - recovered.size());
+    if (!recovered.isEmpty()) {
+      logger.info("Sending queue: {} batches from an earlier run will be sent", recovered.size());
+    }
+  }
+
+  @Override
+  public CompletionStage<Void> offer(Telemetry telemetry) {
+    if (!QueueRoom.claim(room, blockOnOverflow)) {
+      return Consumer.refuse(
+          Refusal.retryable("sending queue is full", MemoryQueue.FULL_RETRY_DELAY));
+    }
+    return log.append(encode(telemetry))
+        .<Void>handle(
+            (position, failure) -> {
+              if (failure != null) {
+                room.release();
+                throw Refusal.retryable(
+                    "sending queue cannot write: " + Refusal.of(failure).getMessage(),
+                    MemoryQueue.FULL_RETRY_DELAY);
+              }
+              waiting.add(position);
+              return null;
+            });
+  }
+
+  @Override
+  public Entry take() throws InterruptedException {
+    while (!closed) {
+      RecordLog.Position position = waiting.poll(100, TimeUnit.MILLISECONDS);
+      if (position == null) {
+        continue;
+      }
+      room.release();
+      try {
+        return new Entry(decode(log.read(position)), position);
+      } catch (IOException | RuntimeException e) {
+        // A record that passed its checksum but does not parse cannot be sent, ever.
+        logger.error(
+            "Sending queue: a stored batch cannot be read and is skipped: {}", e.toString());
+        log.acknowledge(position);
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void done(Entry entry) {
+    log.acknowledge((RecordLog.Position) entry.handle());
+  }
+
+  @Override
+  public int size() {
+    return waiting.size();
+  }
+
+  @Override
+  public int capacity() {
+    return capacity;
+  }
+
+  @Override
+  public boolean durable() {
+    return true;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  /** Closes the log; call after the workers stopped. */
+  void closeLog() throws IOException {
+    log.close();
+  }
+
+  static byte[] encode(Telemetry telemetry) {
+    com.google.protobuf.MessageLite request =
+        switch (telemetry.signal()) {
+          case TRACES -> telemetry.traces();
+          case METRICS -> telemetry.metrics();
+          case LOGS -> telemetry.logs();
+        };
+    byte[] bytes = new byte[1 + request.getSerializedSize()];
+    bytes[0] = (byte) telemetry.signal().ordinal();
+    com.google.protobuf.CodedOutputStream out =
+        com.google.protobuf.CodedOutputStream.newInstance(bytes, 1, bytes.length - 1);
+    try {
+      request.writeTo(out);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialize a request", e);
+    }
+    return bytes;
+  }
+
+  static Telemetry decode(byte[] record) throws InvalidProtocolBufferException {
+    if (record.length == 0 || record[0] < 0 || record[0] >= Signal.values().length) {
+      throw new InvalidProtocolBufferException("unknown signal in a stored batch");
+    }
+    byte[] body = Arrays.copyOfRange(record, 1, record.length);
+    return switch (Signal.values()[record[0]]) {
+      case TRACES -> Telemetry.traces(ExportTraceServiceRequest.parseFrom(body));
+      case METRICS -> Telemetry.metrics(ExportMetricsServiceRequest.parseFrom(body));
+      case LOGS -> Telemetry.logs(ExportLogsServiceRequest.parseFrom(body));
+    };
+  }
+}

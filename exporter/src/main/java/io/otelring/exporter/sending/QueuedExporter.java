@@ -1,0 +1,246 @@
+package io.otelring.exporter.sending;
+
+import io.otelring.core.component.ComponentId;
+import io.otelring.core.component.ComponentSettings;
+import io.otelring.core.component.Exporter;
+import io.otelring.core.component.Extension;
+import io.otelring.core.component.Host;
+import io.otelring.core.consumer.Consumer;
+import io.otelring.core.consumer.Refusal;
+import io.otelring.core.consumer.Telemetry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+
+/**
+ * An exporter made of the shared wrappers around a {@link Push}: {@code consume} only enqueues (the
+ * ring thread never waits on the network), {@code num_consumers} workers take batches, split those
+ * over {@code max_request_size}, and send each part with retries and the per-attempt timeout. With
+ * {@code sending_queue.storage} the queue is persistent and the exporter is {@linkplain #durable()
+ * durable}: its stage completes once the batch is on disk. With the queue disabled, a batch is
+ * handed to a free worker and its stage completes when it was sent, as Go sends in the caller.
+ */
+public final class QueuedExporter implements Exporter {
+
+  private final ComponentSettings settings;
+  private final Logger logger;
+  private final QueueConfig queueConfig;
+  private final Push push;
+  private final long maxRequestBytes;
+  private final String description;
+  private final QueueStorage storage;
+  private final CountDownLatch stopping = new CountDownLatch(1);
+  private final RetrySender retry;
+  private final DeliveryLog deliveries;
+  private final List<Thread> workers = new ArrayList<>();
+  private volatile SendingQueue queue;
+  private volatile boolean running;
+  private boolean stopped;
+
+  private QueuedExporter(
+      ComponentSettings settings,
+      QueueConfig queueConfig,
+      RetryConfig retryConfig,
+      Duration timeout,
+      long maxRequestBytes,
+      Push push,
+      QueueStorage storage,
+      String description) {
+    this.settings = settings;
+    this.logger = settings.logger();
+    this.queueConfig = queueConfig;
+    this.push = push;
+    this.maxRequestBytes = maxRequestBytes;
+    this.storage = storage;
+    this.description = description;
+    this.retry = new RetrySender(retryConfig, push, timeout, stopping);
+    this.deliveries = new DeliveryLog(logger);
+  }
+
+  /**
+   * Wraps a push in the queue, retry and timeout of the config.
+   *
+   * @param description what the exporter sends to, for its start line (never headers)
+   * @throws IllegalArgumentException when {@code storage} names no storage extension
+   */
+  public static QueuedExporter create(
+      ComponentSettings settings,
+      Host host,
+      QueueConfig queue,
+      RetryConfig retry,
+      Duration timeout,
+      long maxRequestBytes,
+      Push push,
+      String description) {
+    QueueStorage storage = null;
+    if (queue.persistent()) {
+      ComponentId id = ComponentId.parse(queue.storage());
+      Extension extension =
+          host.extension(id)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "storage extension \"" + id + "\" not found in service::extensions"));
+      if (!(extension instanceof QueueStorage found)) {
+        throw new IllegalArgumentException("extension \"" + id + "\" is not a storage extension");
+      }
+      storage = found;
+    }
+    return new QueuedExporter(
+        settings, queue, retry, timeout, maxRequestBytes, push, storage, description);
+  }
+
+  @Override
+  public boolean durable() {
+    return queueConfig.persistent();
+  }
+
+  @Override
+  public boolean countsSends() {
+    return true;
+  }
+
+  @Override
+  public void start() throws Exception {
+    push.start();
+    if (!queueConfig.enabled()) {
+      queue = new MemoryQueue(queueConfig.numConsumers(), false);
+    } else if (storage != null) {
+      String name = "exporter_" + settings.id().toString().replaceAll("[^A-Za-z0-9_.-]", "_");
+      queue =
+          new PersistentQueue(
+              storage.open(name), queueConfig.queueSize(), queueConfig.blockOnOverflow(), logger);
+    } else {
+      queue = new MemoryQueue(queueConfig.queueSize(), queueConfig.blockOnOverflow());
+    }
+    deliveries.metrics(new ExporterMetrics(settings.meters(), settings.id(), queue));
+    for (int i = 0; i < queueConfig.numConsumers(); i++) {
+      Thread worker = new Thread(this::work, "exporter-" + settings.id() + "-" + (i + 1));
+      worker.setDaemon(true);
+      workers.add(worker);
+      worker.start();
+    }
+    running = true;
+    logger.info(
+        "Started exporting to {}; sending queue {}",
+        description,
+        !queueConfig.enabled()
+            ? "disabled"
+            : queueConfig.queueSize()
+                + " batches, "
+                + queueConfig.numConsumers()
+                + " consumers"
+                + (storage == null ? "" : ", persistent in " + queueConfig.storage()));
+  }
+
+  @Override
+  public CompletionStage<Void> consume(Telemetry telemetry) {
+    SendingQueue current = queue;
+    if (!running || current == null) {
+      return Consumer.refuse(
+          Refusal.retryable(
+              "exporter " + settings.id() + " is not running", MemoryQueue.FULL_RETRY_DELAY));
+    }
+    CompletionStage<Void> stage;
+    CompletableFuture<Void> result = null;
+    if (!queueConfig.enabled() || queueConfig.waitForResult()) {
+      result = new CompletableFuture<>();
+      stage = ((MemoryQueue) current).offer(telemetry, result);
+    } else {
+      stage = current.offer(telemetry);
+    }
+    CompletableFuture<Void> sent = result;
+    return stage
+        .whenComplete(
+            (ok, failure) -> {
+              if (failure != null) {
+                deliveries.enqueueFailed(telemetry, failure);
+              }
+            })
+        .thenCompose(ok -> sent == null ? ACCEPTED : sent);
+  }
+
+  private void work() {
+    try {
+      SendingQueue.Entry entry;
+      while ((entry = queue.take()) != null) {
+        deliver(entry);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void deliver(SendingQueue.Entry entry) {
+    Refusal failure = null;
+    for (Telemetry part : RequestSplitter.split(entry.telemetry(), maxRequestBytes)) {
+      RetrySender.Outcome outcome = retry.send(part);
+      if (outcome.stopped()) {
+        if (queue.durable()) {
+          return; // kept on disk, sent after the restart
+        }
+        outcome = RetrySender.Outcome.failed(Refusal.retryable("the exporter stopped", null));
+      }
+      deliveries.record(part, outcome);
+      if (outcome.failure() != null && failure == null) {
+        failure = outcome.failure();
+      }
+    }
+    queue.done(entry);
+    if (entry.handle() instanceof CompletableFuture<?> result) {
+      if (failure == null) {
+        result.complete(null);
+      } else {
+        result.completeExceptionally(failure);
+      }
+    }
+  }
+
+  /**
+   * Stops taking data. An in-memory queue is drained for half the deadline; then retries stop, and
+   * what is left is counted as failed. A persistent queue keeps what is left for the next run.
+   */
+  @Override
+  public synchronized void shutdown(Duration deadline) throws Exception {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    running = false;
+    long end = System.nanoTime() + deadline.toNanos();
+    SendingQueue current = queue;
+    if (current != null && !current.durable()) {
+      long drainEnd = System.nanoTime() + deadline.toNanos() / 2;
+      while (current.size() > 0 && System.nanoTime() - drainEnd < 0) {
+        LockSupport.parkNanos(10_000_000);
+      }
+    }
+    stopping.countDown();
+    if (current != null) {
+      current.close();
+    }
+    for (Thread worker : workers) {
+      worker.join(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+      if (worker.isAlive()) {
+        worker.interrupt();
+      }
+    }
+    if (current instanceof MemoryQueue memory) {
+      for (SendingQueue.Entry left : memory.drainRemaining()) {
+        deliveries.record(
+            left.telemetry(),
+            RetrySender.Outcome.failed(Refusal.retryable("the exporter stopped", null)));
+      }
+    }
+    push.shutdown(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+    if (current instanceof PersistentQueue persistent) {
+      persistent.closeLog();
+    }
+    logger.info("Stopped exporting to {}", description);
+  }
+}

@@ -1,0 +1,160 @@
+package io.otelring.exporter.sending;
+
+import com.google.protobuf.Message;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.otelring.core.consumer.Telemetry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Cuts a request whose serialized size is over a limit into requests under it, before it is sent:
+ * Tempo refuses gRPC messages over 4 MiB, and a refused oversized batch would be lost for good.
+ * Resource and scope groups are kept: a cut group is repeated, with its resource and scope, in each
+ * part. The smallest unit is a span, a log record or a metric; one larger than the limit is sent
+ * alone (and the backend decides).
+ */
+public final class RequestSplitter {
+
+  /** Bytes of a field's tag and length prefix, at most, per nested message. */
+  private static final int FIELD_OVERHEAD = 6;
+
+  /** One level of nesting: a message's repeated children, and a copy with other children. */
+  private record Level(
+      Function<Message, List<? extends Message>> children,
+      BiFunction<Message, List<Message>, Message> withChildren) {}
+
+  private static final List<Level> TRACES =
+      List.of(
+          new Level(
+              m -> ((ExportTraceServiceRequest) m).getResourceSpansList(),
+              (m, c) ->
+                  ((ExportTraceServiceRequest) m)
+                      .toBuilder().clearResourceSpans().addAllResourceSpans(cast(c)).build()),
+          new Level(
+              m -> ((ResourceSpans) m).getScopeSpansList(),
+              (m, c) ->
+                  ((ResourceSpans) m)
+                      .toBuilder().clearScopeSpans().addAllScopeSpans(cast(c)).build()),
+          new Level(
+              m -> ((ScopeSpans) m).getSpansList(),
+              (m, c) -> ((ScopeSpans) m).toBuilder().clearSpans().addAllSpans(cast(c)).build()));
+
+  private static final List<Level> LOGS =
+      List.of(
+          new Level(
+              m -> ((ExportLogsServiceRequest) m).getResourceLogsList(),
+              (m, c) ->
+                  ((ExportLogsServiceRequest) m)
+                      .toBuilder().clearResourceLogs().addAllResourceLogs(cast(c)).build()),
+          new Level(
+              m -> ((ResourceLogs) m).getScopeLogsList(),
+              (m, c) ->
+                  ((ResourceLogs) m).toBuilder().clearScopeLogs().addAllScopeLogs(cast(c)).build()),
+          new Level(
+              m -> ((ScopeLogs) m).getLogRecordsList(),
+              (m, c) ->
+                  ((ScopeLogs) m).toBuilder().clearLogRecords().addAllLogRecords(cast(c)).build()));
+
+  private static final List<Level> METRICS =
+      List.of(
+          new Level(
+              m -> ((ExportMetricsServiceRequest) m).getResourceMetricsList(),
+              (m, c) ->
+                  ((ExportMetricsServiceRequest) m)
+                      .toBuilder().clearResourceMetrics().addAllResourceMetrics(cast(c)).build()),
+          new Level(
+              m -> ((ResourceMetrics) m).getScopeMetricsList(),
+              (m, c) ->
+                  ((ResourceMetrics) m)
+                      .toBuilder().clearScopeMetrics().addAllScopeMetrics(cast(c)).build()),
+          new Level(
+              m -> ((ScopeMetrics) m).getMetricsList(),
+              (m, c) ->
+                  ((ScopeMetrics) m).toBuilder().clearMetrics().addAllMetrics(cast(c)).build()));
+
+  private RequestSplitter() {}
+
+  /**
+   * The request as it is when it fits in {@code maxBytes} (or the limit is 0), else its parts, in
+   * order, each carrying the original's client metadata.
+   */
+  public static List<Telemetry> split(Telemetry telemetry, long maxBytes) {
+    if (maxBytes <= 0 || telemetry.serializedSize() <= maxBytes) {
+      return List.of(telemetry);
+    }
+    List<Telemetry> parts = new ArrayList<>();
+    switch (telemetry.signal()) {
+      case TRACES -> {
+        for (Message part : split(telemetry.traces(), TRACES, 0, maxBytes)) {
+          parts.add(Telemetry.traces((ExportTraceServiceRequest) part, telemetry.metadata()));
+        }
+      }
+      case METRICS -> {
+        for (Message part : split(telemetry.metrics(), METRICS, 0, maxBytes)) {
+          parts.add(Telemetry.metrics((ExportMetricsServiceRequest) part, telemetry.metadata()));
+        }
+      }
+      case LOGS -> {
+        for (Message part : split(telemetry.logs(), LOGS, 0, maxBytes)) {
+          parts.add(Telemetry.logs((ExportLogsServiceRequest) part, telemetry.metadata()));
+        }
+      }
+    }
+    return parts;
+  }
+
+  /**
+   * Packs the children of {@code node} greedily into copies of it of at most {@code budget} bytes;
+   * a child too large for an empty copy is itself split, one level down.
+   */
+  private static List<Message> split(Message node, List<Level> levels, int depth, long budget) {
+    if (depth == levels.size() || node.getSerializedSize() <= budget) {
+      return List.of(node);
+    }
+    Level level = levels.get(depth);
+    long shell = level.withChildren().apply(node, List.of()).getSerializedSize();
+    List<Message> out = new ArrayList<>();
+    List<Message> group = new ArrayList<>();
+    long used = shell;
+    for (Message child : level.children().apply(node)) {
+      long size = child.getSerializedSize() + FIELD_OVERHEAD;
+      if (used + size <= budget) {
+        group.add(child);
+        used += size;
+        continue;
+      }
+      if (!group.isEmpty()) {
+        out.add(level.withChildren().apply(node, group));
+        group = new ArrayList<>();
+        used = shell;
+      }
+      if (used + size <= budget) {
+        group.add(child);
+        used += size;
+        continue;
+      }
+      for (Message piece : split(child, levels, depth + 1, budget - shell - FIELD_OVERHEAD)) {
+        out.add(level.withChildren().apply(node, List.of(piece)));
+      }
+    }
+    if (!group.isEmpty()) {
+      out.add(level.withChildren().apply(node, group));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> cast(List<Message> children) {
+    return (List<T>) (List<?>) children;
+  }
+}

@@ -1,0 +1,118 @@
+package io.otelring.exporter.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.otelring.core.testing.ConfigFixtures;
+import io.otelring.exporter.client.TlsClientConfig;
+import io.otelring.exporter.sending.QueueConfig;
+import io.otelring.exporter.sending.RetryConfig;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Defaults (Go's), a full YAML fixture, and the validation messages. */
+class OtlpExporterConfigTest {
+
+  private final OtlpExporterFactory factory = new OtlpExporterFactory();
+
+  @Test
+  void defaultsAreGos() {
+    OtlpExporterConfig config = ConfigFixtures.bind(factory, "endpoint: tempo:4317");
+    assertThat(config.compression()).isEqualTo("gzip");
+    assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.balancerName()).isEqualTo("round_robin");
+    assertThat(config.keepalive()).isNull();
+    assertThat(config.writeBufferSize()).isEqualTo(512 * 1024);
+    assertThat(config.waitForReady()).isFalse();
+    assertThat(config.tls().enabled()).isTrue();
+    assertThat(config.maxRequestSize()).isEqualTo(4L * 1024 * 1024);
+    assertThat(config.sendingQueue())
+        .isEqualTo(new QueueConfig(true, 10, 1000, false, "", "requests", false));
+    assertThat(config.retryOnFailure())
+        .isEqualTo(
+            new RetryConfig(
+                true,
+                Duration.ofSeconds(5),
+                0.5,
+                1.5,
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void fullYamlBindsToTheRecord() {
+    OtlpExporterConfig config = ConfigFixtures.bindResource(factory, "/otlp/full.yaml");
+    assertThat(config)
+        .isEqualTo(
+            new OtlpExporterConfig(
+                "https://tempo.example.com:4317",
+                "none",
+                new TlsClientConfig(
+                    false,
+                    true,
+                    "/etc/ca.pem",
+                    "",
+                    "/etc/client.pem",
+                    "",
+                    "/etc/client.key",
+                    "",
+                    "tempo.internal",
+                    "1.3",
+                    ""),
+                Map.of("authorization", "Bearer x"),
+                new KeepaliveClientConfig(Duration.ofSeconds(30), Duration.ofSeconds(10), false),
+                1024,
+                2048,
+                true,
+                "pick_first",
+                "tempo",
+                Duration.ofSeconds(10),
+                new QueueConfig(true, 4, 50, true, "file_storage/queue", "requests", false),
+                new RetryConfig(
+                    true, Duration.ofSeconds(1), 0.2, 2.0, Duration.ofSeconds(10), Duration.ZERO),
+                1048576L));
+    assertThat(config.toString()).doesNotContain("Bearer");
+  }
+
+  @Test
+  void httpDoesNotTurnTlsOffButInsecureDoes() {
+    assertThat(GrpcTarget.parse("http://tempo:4317"))
+        .isEqualTo(new GrpcTarget("tempo:4317", false));
+    assertThat(GrpcTarget.parse("https://tempo:4317"))
+        .isEqualTo(new GrpcTarget("tempo:4317", true));
+    assertThat(ConfigFixtures.bind(factory, "endpoint: http://tempo:4317").tls().enabled())
+        .isTrue();
+    assertThat(
+            ConfigFixtures.bind(factory, "{endpoint: 'http://t:4317', tls: {insecure: true}}")
+                .tls()
+                .enabled())
+        .isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{}                                                | endpoint: requires a non-empty \"endpoint\"",
+        "{endpoint: tempo}                                 | endpoint: address tempo: missing port in address",
+        "{endpoint: 'tempo:http'}                          | endpoint: invalid port \"http\"",
+        "{endpoint: 't:1', compression: zstd}              | compression: \"zstd\" is not supported by otelring; use gzip or none",
+        "{endpoint: 't:1', compression: brotli}            | compression: unsupported compression type \"brotli\"",
+        "{endpoint: 't:1', balancer_name: random}          | balancer_name: invalid balancer_name: random",
+        "{endpoint: 't:1', timeout: -1s}                   | timeout: must not be negative",
+        "{endpoint: 't:1', sending_queue: {num_consumers: 0}} | sending_queue::num_consumers: must be positive",
+        "{endpoint: 't:1', sending_queue: {queue_size: 0}}  | sending_queue::queue_size: must be positive",
+        "{endpoint: 't:1', sending_queue: {sizer: items}}   | sending_queue::sizer: only \"requests\" is supported, got \"items\"",
+        "{endpoint: 't:1', retry_on_failure: {randomization_factor: 2}} | retry_on_failure::randomization_factor: value must be less than or equal to 1",
+        "{endpoint: 't:1', retry_on_failure: {max_elapsed_time: 1s}} | retry_on_failure: 'max_elapsed_time' must not be less than 'initial_interval'",
+        "{endpoint: 't:1', tls: {cert_file: a.pem}}         | tls: for auth via TLS, provide both certificate and key, or neither",
+        "{endpoint: 't:1', tls: {min_version: '1.4'}}       | tls::min_version: unsupported TLS version: \"1.4\"",
+        "{endpoint: 't:1', max_request_size: -1}            | max_request_size: must not be negative (0 means no limit)",
+        "{endpoint: 't:1', sending_queue: {storag: x}}      | sending_queue::storag: unknown key; did you mean \"storage\"?",
+      })
+  void invalidConfigsAreReported(String yaml, String message) {
+    assertThat(ConfigFixtures.problems(factory, yaml)).contains(message);
+  }
+}

@@ -1,0 +1,101 @@
+package io.otelring.exporter.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.InstrumentationScope;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.resource.v1.Resource;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.otelring.core.consumer.ClientMetadata;
+import io.otelring.core.consumer.Telemetry;
+import io.otelring.core.testing.Requests;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RequestSplitterTest {
+
+  @Test
+  void aRequestUnderTheLimitIsSentAsItIs() {
+    Telemetry small = Telemetry.traces(Requests.spans("s", 3));
+    assertThat(RequestSplitter.split(small, 1 << 20)).containsExactly(small);
+    assertThat(RequestSplitter.split(small, 0)).containsExactly(small);
+  }
+
+  @Test
+  void partsStayUnderTheLimitAndKeepEverySpanWithItsResourceAndScope() {
+    ExportTraceServiceRequest request = request(3, 2, 100);
+    ClientMetadata metadata = ClientMetadata.of(Map.of("tenant", List.of("a")));
+    long limit = request.getSerializedSize() / 7;
+
+    List<Telemetry> parts = RequestSplitter.split(Telemetry.traces(request, metadata), limit);
+
+    assertThat(parts).hasSizeGreaterThanOrEqualTo(7);
+    assertThat(parts).allMatch(p -> p.serializedSize() <= limit);
+    assertThat(parts).allMatch(p -> p.metadata().equals(metadata));
+    List<String> spans = new ArrayList<>();
+    for (Telemetry part : parts) {
+      for (ResourceSpans resource : part.traces().getResourceSpansList()) {
+        for (ScopeSpans scope : resource.getScopeSpansList()) {
+          for (Span span : scope.getSpansList()) {
+            // Each span travels with its own resource and scope.
+            assertThat(span.getName())
+                .startsWith(
+                    resource.getResource().getAttributes(0).getValue().getStringValue()
+                        + "/"
+                        + scope.getScope().getName()
+                        + "/");
+            spans.add(span.getName());
+          }
+        }
+      }
+    }
+    assertThat(spans).containsExactlyElementsOf(names(request));
+    assertThat(parts.stream().mapToInt(Telemetry::itemCount).sum()).isEqualTo(600);
+  }
+
+  @Test
+  void aSpanLargerThanTheLimitIsSentAlone() {
+    ExportTraceServiceRequest request = request(1, 1, 3);
+    List<Telemetry> parts = RequestSplitter.split(Telemetry.traces(request), 10);
+    assertThat(parts).hasSize(3).allMatch(p -> p.itemCount() == 1);
+  }
+
+  private static ExportTraceServiceRequest request(int resources, int scopes, int spans) {
+    ExportTraceServiceRequest.Builder request = ExportTraceServiceRequest.newBuilder();
+    for (int r = 0; r < resources; r++) {
+      ResourceSpans.Builder resource =
+          ResourceSpans.newBuilder()
+              .setResource(
+                  Resource.newBuilder()
+                      .addAttributes(
+                          KeyValue.newBuilder()
+                              .setKey("service.name")
+                              .setValue(AnyValue.newBuilder().setStringValue("svc" + r))));
+      for (int s = 0; s < scopes; s++) {
+        ScopeSpans.Builder scope =
+            ScopeSpans.newBuilder().setScope(InstrumentationScope.newBuilder().setName("lib" + s));
+        for (int i = 0; i < spans; i++) {
+          scope.addSpans(Span.newBuilder().setName("svc" + r + "/lib" + s + "/" + i));
+        }
+        resource.addScopeSpans(scope);
+      }
+      request.addResourceSpans(resource);
+    }
+    return request.build();
+  }
+
+  private static List<String> names(ExportTraceServiceRequest request) {
+    List<String> names = new ArrayList<>();
+    request.getResourceSpansList().stream()
+        .flatMap(r -> r.getScopeSpansList().stream())
+        .flatMap(s -> s.getSpansList().stream())
+        .forEach(span -> names.add(span.getName()));
+    return names;
+  }
+}

@@ -1,0 +1,150 @@
+package io.otelring.exporter.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.otelring.core.consumer.ItemCounts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A real OTLP/HTTP server on 127.0.0.1 (the JDK's HttpServer, or HttpsServer with optional client
+ * certificates) that answers as the test tells it: 200, 503 with {@code Retry-After}, 400 with a
+ * {@code google.rpc.Status} body, a partial success, or nothing. Keeps what it accepted and the
+ * headers of every request.
+ */
+public final class HttpBackend implements AutoCloseable {
+
+  public volatile GrpcBackend.Mode mode = GrpcBackend.Mode.OK;
+  public volatile String retryAfter = "1";
+  public final List<ExportTraceServiceRequest> traces = new CopyOnWriteArrayList<>();
+  public final List<ExportLogsServiceRequest> logs = new CopyOnWriteArrayList<>();
+  public final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
+  public final List<String> paths = new CopyOnWriteArrayList<>();
+  public final AtomicInteger calls = new AtomicInteger();
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private final HttpServer server;
+
+  private HttpBackend(SSLContext tls, boolean needClientAuth) throws IOException {
+    InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
+    if (tls == null) {
+      server = HttpServer.create(address, 0);
+    } else {
+      HttpsServer https = HttpsServer.create(address, 0);
+      https.setHttpsConfigurator(
+          new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters params) {
+              params.setNeedClientAuth(needClientAuth);
+            }
+          });
+      server = https;
+    }
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  public static HttpBackend start() throws IOException {
+    return new HttpBackend(null, false);
+  }
+
+  public static HttpBackend startTls(SSLContext tls, boolean needClientAuth) throws IOException {
+    return new HttpBackend(tls, needClientAuth);
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public int spanCount() {
+    return traces.stream().mapToInt(ItemCounts::spans).sum();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    calls.incrementAndGet();
+    headers.add(Map.copyOf(exchange.getRequestHeaders()));
+    paths.add(exchange.getRequestURI().getPath());
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      boolean gzip =
+          "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+      body = (gzip ? new GZIPInputStream(in) : in).readAllBytes();
+    }
+    GrpcBackend.Mode now = mode;
+    switch (now) {
+      case OK, PARTIAL -> {
+        String path = exchange.getRequestURI().getPath();
+        byte[] answer = new byte[0];
+        if (path.endsWith("/traces")) {
+          traces.add(ExportTraceServiceRequest.parseFrom(body));
+          if (now == GrpcBackend.Mode.PARTIAL) {
+            answer =
+                ExportTraceServiceResponse.newBuilder()
+                    .setPartialSuccess(
+                        ExportTracePartialSuccess.newBuilder()
+                            .setRejectedSpans(1)
+                            .setErrorMessage("one span is too old"))
+                    .build()
+                    .toByteArray();
+          }
+        } else if (path.endsWith("/logs")) {
+          logs.add(ExportLogsServiceRequest.parseFrom(body));
+        }
+        respond(exchange, 200, answer);
+      }
+      case UNAVAILABLE -> {
+        exchange.getResponseHeaders().add("Retry-After", retryAfter);
+        respond(exchange, 503, status(14, "backend is down"));
+      }
+      case PERMANENT -> respond(exchange, 400, status(3, "bad data, never again"));
+      case HANG -> {
+        try {
+          closing.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        exchange.close();
+      }
+    }
+  }
+
+  private static byte[] status(int code, String message) {
+    return com.google.rpc.Status.newBuilder()
+        .setCode(code)
+        .setMessage(message)
+        .build()
+        .toByteArray();
+  }
+
+  private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+    exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      exchange.getResponseBody().write(body);
+    }
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    closing.countDown();
+    server.stop(0);
+  }
+}
