@@ -5,7 +5,10 @@ import io.otelring.core.component.Factories;
 import io.otelring.core.component.Factory;
 import io.otelring.core.component.Kind;
 import io.otelring.exporter.debug.DebugExporterFactory;
+import io.otelring.processor.attributes.AttributesProcessorFactory;
 import io.otelring.processor.batch.BatchProcessorFactory;
+import io.otelring.processor.resource.ResourceProcessorFactory;
+import io.otelring.processor.transform.TransformProcessorFactory;
 import io.otelring.receiver.otlp.OtlpReceiverFactory;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,9 @@ public final class BuiltInComponents {
         new OtlpReceiverFactory(),
         // processors
         new BatchProcessorFactory(),
+        new AttributesProcessorFactory(),
+        new ResourceProcessorFactory(),
+        new TransformProcessorFactory(),
         // exporters
         new DebugExporterFactory(),
         // extensions
