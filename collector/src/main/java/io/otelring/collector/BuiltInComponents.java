@@ -9,8 +9,11 @@ import io.otelring.exporter.filestorage.FileStorageExtensionFactory;
 import io.otelring.exporter.otlp.OtlpExporterFactory;
 import io.otelring.exporter.otlphttp.OtlpHttpExporterFactory;
 import io.otelring.exporter.tempo.TempoExporterFactory;
+import io.otelring.processor.attributes.AttributesProcessorFactory;
 import io.otelring.processor.batch.BatchProcessorFactory;
 import io.otelring.processor.memorylimiter.MemoryLimiterProcessorFactory;
+import io.otelring.processor.resource.ResourceProcessorFactory;
+import io.otelring.processor.transform.TransformProcessorFactory;
 import io.otelring.receiver.otlp.OtlpReceiverFactory;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,9 @@ public final class BuiltInComponents {
         // processors
         new BatchProcessorFactory(),
         new MemoryLimiterProcessorFactory(),
+        new AttributesProcessorFactory(),
+        new ResourceProcessorFactory(),
+        new TransformProcessorFactory(),
         // exporters
         new DebugExporterFactory(),
         new OtlpExporterFactory(),

@@ -90,4 +90,10 @@ final class MemoryLimiterProcessor implements Processor {
       }
     }
   }
+
+  /** Hands data straight on, so the acceptance — durable or not — is the next consumer's. */
+  @Override
+  public boolean durable() {
+    return next.durable();
+  }
 }

@@ -91,4 +91,10 @@ final class RedactProcessor implements Processor {
     masked.increment();
     return matcher.replaceAll(replacement);
   }
+
+  /** Hands data straight on, so the acceptance — durable or not — is the next consumer's. */
+  @Override
+  public boolean durable() {
+    return next.durable();
+  }
 }
