@@ -74,7 +74,7 @@ final class ContentDecoding {
       encoding = "";
     }
     if (!enabled.contains(encoding) || !SERVED.contains(encoding)) {
-      throw new Unsupported(contentEncoding);
+      throw new Unsupported(contentEncoding == null ? "" : contentEncoding);
     }
     if (body.remaining() > limit) {
       throw new TooLarge(limit);

@@ -2,8 +2,8 @@ package io.otelring.receiver.otlp;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerAdapter;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -112,15 +112,17 @@ final class HttpChannelSetup extends ChannelInitializer<Channel> {
 
   /** The HTTP/2 connection handlers, put where the handler this returns is added. */
   private ChannelHandler http2() {
-    return new ChannelHandlerAdapter() {
+    return new ChannelInboundHandlerAdapter() {
       @Override
       public void handlerAdded(ChannelHandlerContext ctx) {
-        ctx.pipeline().addAfter(ctx.name(), null, streams());
+        // The multiplexer looks for its codec when it is added: the codec goes in first.
+        String codec = ctx.name() + "-h2";
         ctx.pipeline()
             .addAfter(
                 ctx.name(),
-                null,
-                Http2FrameCodecBuilder.forServer().initialSettings(settings()).build());
+                codec,
+                Http2FrameCodecBuilder.forServer().initialSettings(settings()).build())
+            .addAfter(codec, null, streams());
         ctx.pipeline().remove(this);
       }
     };
@@ -169,7 +171,7 @@ final class HttpChannelSetup extends ChannelInitializer<Channel> {
   }
 
   /** {@code idle_timeout}: closes a connection that has neither read nor written for that long. */
-  private static final class IdleCloser extends io.netty.channel.ChannelInboundHandlerAdapter {
+  private static final class IdleCloser extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
       if (event instanceof IdleStateEvent) {

@@ -69,8 +69,10 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
     inFlight.begin();
     if (msg instanceof Oversized oversized) {
-      // The rest of that body may still be on its way: an HTTP/1.1 connection is closed after.
-      write(ctx, oversized.head(), service.answerTooLarge(oversized.head(), limit), true);
+      // The connection stays open: the aggregator discards the rest of that body as it arrives.
+      // Closing now would reset the connection under a client still sending, and the client
+      // would lose the answer.
+      write(ctx, oversized.head(), service.answerTooLarge(oversized.head(), limit), false);
       return;
     }
     FullHttpRequest request = (FullHttpRequest) msg;

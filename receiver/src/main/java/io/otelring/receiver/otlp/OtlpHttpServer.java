@@ -173,6 +173,15 @@ final class OtlpHttpServer {
     if (config.tls() != null) {
       config.tls().unappliedKeys().forEach(key -> unapplied.add("tls::" + key));
     }
+    if (config.cors() != null
+        && config.cors().allowedOrigins().isEmpty()
+        && !config.cors().allowedHeaders().isEmpty()) {
+      settings
+          .logger()
+          .warn(
+              "The CORS configuration specifies allowed headers but no allowed origins, and is"
+                  + " therefore ignored.");
+    }
     if (!unapplied.isEmpty()) {
       settings.logger().warn("protocols::http: {} accepted but not applied", unapplied);
     }
