@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import io.otelring.receiver.otlp.BoundedAggregator.Oversized;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 
@@ -86,7 +87,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       stage = service.answer(request, request.content());
     } catch (RuntimeException e) {
       logger.warn("OTLP/HTTP request failed unexpectedly", e);
-      stage = java.util.concurrent.CompletableFuture.completedStage(internalError(e));
+      stage = CompletableFuture.completedStage(internalError(e));
     } finally {
       // The body was parsed (or refused) during the call; only the head is used from here on.
       request.release();

@@ -103,6 +103,13 @@ public record HttpServerConfig(
       problems.add(
           path + "::max_request_body_size: must not be negative, got " + maxRequestBodySize);
     }
+    if (new java.util.HashSet<>(List.of(tracesUrlPath, metricsUrlPath, logsUrlPath)).size() < 3) {
+      // Go's mux panics at start on two handlers for one path; here it is a config error.
+      problems.add(
+          path
+              + ": traces_url_path, metrics_url_path and logs_url_path must differ, got "
+              + List.of(tracesUrlPath, metricsUrlPath, logsUrlPath));
+    }
     if (compressionAlgorithms != null) {
       for (String algorithm : compressionAlgorithms) {
         if (!ContentDecoding.KNOWN.contains(algorithm)) {

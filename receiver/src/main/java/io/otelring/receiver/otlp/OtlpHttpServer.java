@@ -1,5 +1,6 @@
 package io.otelring.receiver.otlp;
 
+import com.google.protobuf.Message;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -14,6 +15,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.ReceiverConsumers;
+import io.otelring.core.consumer.Consumer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -43,25 +45,16 @@ final class OtlpHttpServer {
     this.config = config;
     ReceiverMetrics metrics = new ReceiverMetrics(settings.meters(), settings.id(), "http");
     Map<String, ExportIntake<?, ?>> routes = new HashMap<>();
-    next.forSignal(ExportSignal.TRACES.signal())
-        .ifPresent(
-            consumer ->
-                routes.put(
-                    config.tracesUrlPath(),
-                    new ExportIntake<>(ExportSignal.TRACES, consumer, metrics, settings.logger())));
-    next.forSignal(ExportSignal.METRICS.signal())
-        .ifPresent(
-            consumer ->
-                routes.put(
-                    config.metricsUrlPath(),
-                    new ExportIntake<>(
-                        ExportSignal.METRICS, consumer, metrics, settings.logger())));
-    next.forSignal(ExportSignal.LOGS.signal())
-        .ifPresent(
-            consumer ->
-                routes.put(
-                    config.logsUrlPath(),
-                    new ExportIntake<>(ExportSignal.LOGS, consumer, metrics, settings.logger())));
+    Map<ExportSignal<?, ?>, String> paths =
+        Map.of(
+            ExportSignal.TRACES, config.tracesUrlPath(),
+            ExportSignal.METRICS, config.metricsUrlPath(),
+            ExportSignal.LOGS, config.logsUrlPath());
+    paths.forEach(
+        (signal, path) ->
+            next.forSignal(signal.signal())
+                .ifPresent(
+                    consumer -> routes.put(path, intake(signal, consumer, metrics, settings))));
     this.service =
         new OtlpHttpService(
             routes,
@@ -69,6 +62,14 @@ final class OtlpHttpServer {
             CorsPolicy.of(config.cors()),
             config.responseHeaders(),
             config.includeMetadata());
+  }
+
+  private static <Q extends Message, R extends Message> ExportIntake<Q, R> intake(
+      ExportSignal<Q, R> signal,
+      Consumer consumer,
+      ReceiverMetrics metrics,
+      ComponentSettings settings) {
+    return new ExportIntake<>(signal, consumer, metrics, settings.logger());
   }
 
   /**

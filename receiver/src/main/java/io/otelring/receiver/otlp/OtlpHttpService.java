@@ -138,7 +138,10 @@ final class OtlpHttpService {
                     : HttpAnswer.refusal(encoding, Refusal.of(failure)));
   }
 
-  /** {@code include_metadata}: every header the client sent, as Go's {@code client.Info}. */
+  /**
+   * {@code include_metadata}: every header the client sent, and the host as {@code :authority}, as
+   * Go's {@code client.Info} has them.
+   */
   private ClientMetadata metadata(HttpHeaders headers) {
     if (!includeMetadata) {
       return ClientMetadata.EMPTY;
@@ -150,6 +153,10 @@ final class OtlpHttpService {
       if (!name.startsWith("x-http2-")) {
         values.computeIfAbsent(name, key -> new ArrayList<>()).add(header.getValue());
       }
+    }
+    List<String> host = values.get("host");
+    if (host != null && !values.containsKey(":authority")) {
+      values.put(":authority", host);
     }
     return ClientMetadata.of(values);
   }

@@ -248,6 +248,7 @@ class HttpWireTest {
     var metadata = running.traces.received().get(0).metadata();
     assertThat(metadata.get("x-tenant")).containsExactly("acme");
     assertThat(metadata.get("content-type")).containsExactly(PROTOBUF);
+    assertThat(metadata.get(":authority")).containsExactly("127.0.0.1:" + running.httpPort());
   }
 
   @Test

@@ -204,6 +204,7 @@ class OtlpReceiverConfigTest {
           http endpoint      | {protocols: {http: {endpoint: nowhere}}}             | protocols::http::endpoint: must be host:port, got "nowhere"
           http body size     | {protocols: {http: {max_request_body_size: -5}}}     | protocols::http::max_request_body_size: must not be negative, got -5
           http compression   | {protocols: {http: {compression_algorithms: [gzip, brotli]}}} | protocols::http::compression_algorithms: unsupported compression type "brotli"
+          http same paths    | {protocols: {http: {logs_url_path: v1/traces}}}      | protocols::http: traces_url_path, metrics_url_path and logs_url_path must differ, got [/v1/traces, /v1/metrics, /v1/traces]
           http timeout       | {protocols: {http: {idle_timeout: -1s}}}             | protocols::http: timeouts must not be negative, got PT-1S
           http tls           | {protocols: {http: {tls: {key_file: a.key}}}}        | protocols::http::tls: a TLS server needs a certificate (cert_file or cert_pem) and its key (key_file or key_pem)
           http unknown key   | {protocols: {http: {cors: {allowed_origin: x}}}}     | protocols::http::cors::allowed_origin: unknown key; did you mean "allowed_origins"?
