@@ -5,39 +5,30 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
-import io.otelring.core.consumer.Consumer;
 import io.otelring.core.consumer.Refusal;
-import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.consumer.WireStatus;
-import io.otelring.receiver.otlp.InvalidIds.Screened;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 
 /**
- * Serves one OTLP {@code Export} method: screens the request, hands it to the pipeline's consumer
- * and answers when the consumer's stage completes — OK (with {@code partial_success} when items
+ * Serves one OTLP {@code Export} method over gRPC: hands the parsed request to its {@link
+ * ExportIntake} and answers when that stage completes — OK (with {@code partial_success} when items
  * were rejected), or the refusal mapped by {@link WireStatus}. It runs on the transport's thread
  * and never blocks it: the answer is sent from whichever thread completes the stage.
  */
 final class ExportHandler<Q extends Message, R extends Message>
     implements ServerCalls.UnaryMethod<ParsedRequest<Q>, R> {
 
-  private final ExportSignal<Q, R> signal;
-  private final Consumer next;
-  private final ReceiverMetrics metrics;
+  private final ExportIntake<Q, R> intake;
   private final Logger logger;
 
-  ExportHandler(ExportSignal<Q, R> signal, Consumer next, ReceiverMetrics metrics, Logger logger) {
-    this.signal = signal;
-    this.next = next;
-    this.metrics = metrics;
+  ExportHandler(ExportIntake<Q, R> intake, Logger logger) {
+    this.intake = intake;
     this.logger = logger;
   }
 
   /** The gRPC service that holds this handler's method. */
   ServerServiceDefinition service() {
-    var method = signal.method();
+    var method = intake.signal().method();
     return ServerServiceDefinition.builder(method.getServiceName())
         .addMethod(method, ServerCalls.asyncUnaryCall(this))
         .build();
@@ -51,41 +42,16 @@ final class ExportHandler<Q extends Message, R extends Message>
       observer.onError(parsed.failure().asRuntimeException());
       return;
     }
-    Screened<Q> screened = signal.screen(parsed.message());
-    int rejected = screened.rejected();
-    if (rejected > 0) {
-      metrics.refused(signal.signal(), rejected);
-    }
-    Telemetry telemetry = signal.wrap(screened.request(), ClientMetadataInterceptor.current());
-    int items = telemetry.itemCount();
-    if (items == 0) {
-      // As Go: nothing to pass on is answered at once (and counted as nothing).
-      answer(observer, signal.response(rejected));
-      return;
-    }
-    consume(telemetry)
+    intake
+        .export(parsed.message(), ClientMetadataInterceptor.current())
         .whenComplete(
-            (ignored, failure) -> {
+            (response, failure) -> {
               if (failure == null) {
-                metrics.accepted(signal.signal(), items);
-                answer(observer, signal.response(rejected));
+                answer(observer, response);
               } else {
-                metrics.refused(signal.signal(), items);
-                Refusal refusal = Refusal.of(failure);
-                logger.debug(
-                    "refused {} {}: {}", items, signal.signal().itemNoun(), refusal.getMessage());
-                fail(observer, refusal);
+                fail(observer, Refusal.of(failure));
               }
             });
-  }
-
-  private CompletionStage<Void> consume(Telemetry telemetry) {
-    try {
-      return next.consume(telemetry);
-    } catch (RuntimeException e) {
-      // A consumer should refuse through its stage; one that throws is answered the same way.
-      return CompletableFuture.failedStage(e);
-    }
   }
 
   private void answer(StreamObserver<R> observer, R response) {

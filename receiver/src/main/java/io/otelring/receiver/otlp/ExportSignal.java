@@ -1,5 +1,6 @@
 package io.otelring.receiver.otlp;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import io.grpc.MethodDescriptor;
 import io.grpc.protobuf.ProtoUtils;
@@ -17,11 +18,16 @@ import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Telemetry;
+import io.otelring.core.otlpjson.OtlpJson;
 import io.otelring.receiver.otlp.InvalidIds.Screened;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 
 /**
  * What differs between the three OTLP export services — the method, the messages, how bad items are
- * screened out and how a partial success is written — so that one handler serves all three.
+ * screened out, how a partial success is written, how a body is parsed — so that one handler per
+ * transport serves all three.
  */
 abstract class ExportSignal<Q extends Message, R extends Message> {
 
@@ -124,6 +130,22 @@ abstract class ExportSignal<Q extends Message, R extends Message> {
     return generatedMethod.toBuilder(
             new RequestMarshaller<>(defaultRequest), ProtoUtils.marshaller(response(0)))
         .build();
+  }
+
+  /** The request message's name, for the reason of a body that does not parse. */
+  String requestTypeName() {
+    return defaultRequest.getDescriptorForType().getName();
+  }
+
+  /** Parses a protobuf request body. */
+  @SuppressWarnings("unchecked")
+  Q parseProtobuf(ByteBuffer body) throws InvalidProtocolBufferException {
+    return (Q) defaultRequest.getParserForType().parseFrom(body);
+  }
+
+  /** Parses an OTLP/JSON request body. */
+  Q parseJson(InputStream body) throws IOException {
+    return OtlpJson.decode(body, defaultRequest);
   }
 
   /** The request without the items that must be rejected, and their count. */

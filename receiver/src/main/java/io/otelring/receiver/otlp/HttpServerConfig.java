@@ -6,8 +6,15 @@ import java.util.Map;
 
 /**
  * {@code protocols.http}: the keys of Go's {@code confighttp.ServerConfig} plus the OTLP receiver's
- * URL paths, with the OTLP receiver's defaults. The OTLP/HTTP server is not served yet: this record
- * exists so that a Go config with an {@code http} section loads, and the receiver warns at start.
+ * URL paths, with the OTLP receiver's defaults. {@code read_timeout}, {@code read_header_timeout}
+ * and {@code write_timeout} (off by default, as in Go's OTLP receiver) and the compression
+ * algorithms otelring cannot inflate (snappy, lz4) are accepted, and a warning at start says they
+ * are not applied; {@code idle_timeout} is.
+ *
+ * @param maxRequestBodySize the largest body in bytes, as sent and after decompression; 0 means 20
+ *     MiB
+ * @param compressionAlgorithms the {@code Content-Encoding}s taken ({@code ""} is none); null means
+ *     Go's default list
  */
 public record HttpServerConfig(
     String endpoint,
@@ -26,6 +33,7 @@ public record HttpServerConfig(
     String logsUrlPath) {
 
   static final String DEFAULT_ENDPOINT = "localhost:4318";
+  static final long DEFAULT_MAX_REQUEST_BODY_SIZE = 20L * 1024 * 1024;
 
   public HttpServerConfig {
     endpoint = endpoint == null ? DEFAULT_ENDPOINT : endpoint;
@@ -33,7 +41,7 @@ public record HttpServerConfig(
     includeMetadata = includeMetadata != null && includeMetadata;
     responseHeaders = responseHeaders == null ? Map.of() : Map.copyOf(responseHeaders);
     compressionAlgorithms =
-        compressionAlgorithms == null ? List.of() : List.copyOf(compressionAlgorithms);
+        compressionAlgorithms == null ? null : List.copyOf(compressionAlgorithms);
     // The OTLP receiver turns Go's HTTP server timeouts off "for backward compatibility".
     readTimeout = orZero(readTimeout);
     readHeaderTimeout = orZero(readHeaderTimeout);
@@ -48,6 +56,30 @@ public record HttpServerConfig(
   public static HttpServerConfig defaults() {
     return new HttpServerConfig(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** The same config listening on another endpoint. */
+  public HttpServerConfig withEndpoint(String newEndpoint) {
+    return new HttpServerConfig(
+        newEndpoint,
+        tls,
+        cors,
+        maxRequestBodySize,
+        includeMetadata,
+        responseHeaders,
+        compressionAlgorithms,
+        readTimeout,
+        readHeaderTimeout,
+        writeTimeout,
+        idleTimeout,
+        tracesUrlPath,
+        metricsUrlPath,
+        logsUrlPath);
+  }
+
+  /** The body size limit in bytes: 0 means Go's default of 20 MiB. */
+  long maxRequestBodyBytes() {
+    return maxRequestBodySize == 0 ? DEFAULT_MAX_REQUEST_BODY_SIZE : maxRequestBodySize;
   }
 
   /** {@code cors}: which browser origins may send, as Go's {@code confighttp.CORSConfig}. */
@@ -70,6 +102,29 @@ public record HttpServerConfig(
     if (maxRequestBodySize < 0) {
       problems.add(
           path + "::max_request_body_size: must not be negative, got " + maxRequestBodySize);
+    }
+    if (new java.util.HashSet<>(List.of(tracesUrlPath, metricsUrlPath, logsUrlPath)).size() < 3) {
+      // Go's mux panics at start on two handlers for one path; here it is a config error.
+      problems.add(
+          path
+              + ": traces_url_path, metrics_url_path and logs_url_path must differ, got "
+              + List.of(tracesUrlPath, metricsUrlPath, logsUrlPath));
+    }
+    if (compressionAlgorithms != null) {
+      for (String algorithm : compressionAlgorithms) {
+        if (!ContentDecoding.KNOWN.contains(algorithm)) {
+          problems.add(
+              path
+                  + "::compression_algorithms: unsupported compression type \""
+                  + algorithm
+                  + "\"");
+        }
+      }
+    }
+    for (Duration timeout : List.of(readTimeout, readHeaderTimeout, writeTimeout, idleTimeout)) {
+      if (timeout.isNegative()) {
+        problems.add(path + ": timeouts must not be negative, got " + timeout);
+      }
     }
     if (tls != null) {
       tls.validate(path + "::tls", problems);

@@ -45,7 +45,9 @@ final class OtlpGrpcServer {
       Consumer consumer,
       ReceiverMetrics metrics,
       ComponentSettings settings) {
-    return new ExportHandler<>(signal, consumer, metrics, settings.logger()).service();
+    return new ExportHandler<>(
+            new ExportIntake<>(signal, consumer, metrics, settings.logger()), settings.logger())
+        .service();
   }
 
   /**

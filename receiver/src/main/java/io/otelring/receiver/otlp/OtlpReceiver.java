@@ -3,24 +3,22 @@ package io.otelring.receiver.otlp;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Receiver;
 import io.otelring.core.component.ReceiverConsumers;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The {@code otlp} receiver: one instance serves every signal of every pipeline that lists it.
- * Today it serves {@code protocols.grpc}; an {@code http} section is accepted and warned about.
+ * The {@code otlp} receiver: one instance serves every signal of every pipeline that lists it, over
+ * gRPC ({@code protocols.grpc}) and HTTP ({@code protocols.http}), into the same consumers.
  */
 public final class OtlpReceiver implements Receiver {
-
-  static final String HTTP_NOT_SERVED =
-      "protocols::http is configured but the OTLP/HTTP server is not available yet; only gRPC is"
-          + " served";
 
   private final ComponentSettings settings;
   private final OtlpReceiverConfig config;
   private final ReceiverConsumers next;
   private OtlpGrpcServer grpc;
+  private OtlpHttpServer http;
   private boolean stopped;
 
   OtlpReceiver(ComponentSettings settings, OtlpReceiverConfig config, ReceiverConsumers next) {
@@ -31,11 +29,8 @@ public final class OtlpReceiver implements Receiver {
 
   @Override
   public synchronized void start() throws Exception {
-    if (grpc != null || stopped) {
+    if (grpc != null || http != null || stopped) {
       throw new IllegalStateException(settings.id() + ": a receiver starts once");
-    }
-    if (config.protocols().http() != null) {
-      settings.logger().warn(HTTP_NOT_SERVED);
     }
     GrpcServerConfig grpcConfig = config.protocols().grpc();
     if (grpcConfig != null) {
@@ -43,6 +38,26 @@ public final class OtlpReceiver implements Receiver {
       server.start();
       grpc = server;
     }
+    HttpServerConfig httpConfig = config.protocols().http();
+    if (httpConfig != null) {
+      OtlpHttpServer server = new OtlpHttpServer(settings, httpConfig, next);
+      try {
+        server.start();
+      } catch (IOException | RuntimeException e) {
+        // Start fails whole: the gRPC server started a moment ago must not stay bound.
+        if (grpc != null) {
+          grpc.shutdown(Duration.ZERO);
+          grpc = null;
+        }
+        throw e;
+      }
+      http = server;
+    }
+  }
+
+  /** The address the HTTP server listens on, when it runs. */
+  public synchronized Optional<InetSocketAddress> httpAddress() {
+    return http == null || stopped ? Optional.empty() : Optional.of(http.address());
   }
 
   /** The address the gRPC server listens on, when it runs. */
@@ -56,8 +71,14 @@ public final class OtlpReceiver implements Receiver {
       return;
     }
     stopped = true;
+    // One deadline for both servers: the second gets what the first left of it.
+    long start = System.nanoTime();
+    if (http != null) {
+      http.shutdown(deadline);
+    }
     if (grpc != null) {
-      grpc.shutdown(deadline);
+      Duration left = deadline.minusNanos(System.nanoTime() - start);
+      grpc.shutdown(left.isNegative() ? Duration.ZERO : left);
     }
   }
 }

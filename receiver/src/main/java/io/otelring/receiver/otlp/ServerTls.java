@@ -1,6 +1,8 @@
 package io.otelring.receiver.otlp;
 
 import io.grpc.netty.GrpcSslContexts;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -13,8 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
-/** Builds the gRPC server's TLS context from a {@code tls} section. */
+/** Builds the servers' TLS contexts from a {@code tls} section. */
 final class ServerTls {
 
   // Go ignores cipher_suites for TLS 1.3; keeping these makes the JDK behave the same.
@@ -24,16 +27,35 @@ final class ServerTls {
   private ServerTls() {}
 
   /**
-   * A server context with ALPN for HTTP/2; with {@code client_ca_file}, clients must present a
-   * certificate signed by that CA (Go's RequireAndVerifyClientCert).
+   * The gRPC server's context, with ALPN for HTTP/2; with {@code client_ca_file}, clients must
+   * present a certificate signed by that CA (Go's RequireAndVerifyClientCert).
    *
    * @throws IOException naming the file or key that could not be read
    */
   static SslContext context(TlsServerConfig tls) throws IOException {
+    return context(tls, GrpcSslContexts::configure);
+  }
+
+  /** The HTTP server's context: as the gRPC one, with ALPN offering h2 and then http/1.1. */
+  static SslContext httpContext(TlsServerConfig tls) throws IOException {
+    return context(
+        tls,
+        builder ->
+            builder.applicationProtocolConfig(
+                new ApplicationProtocolConfig(
+                    ApplicationProtocolConfig.Protocol.ALPN,
+                    ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                    ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                    ApplicationProtocolNames.HTTP_2,
+                    ApplicationProtocolNames.HTTP_1_1)));
+  }
+
+  private static SslContext context(TlsServerConfig tls, UnaryOperator<SslContextBuilder> protocol)
+      throws IOException {
     SslContextBuilder builder;
     try (InputStream cert = pem(tls.certFile(), tls.certPem(), "cert");
         InputStream key = pem(tls.keyFile(), tls.keyPem(), "key")) {
-      builder = GrpcSslContexts.forServer(cert, key);
+      builder = protocol.apply(SslContextBuilder.forServer(cert, key));
     } catch (IllegalArgumentException e) {
       throw new IOException("cannot load the TLS certificate and key: " + e.getMessage(), e);
     }

@@ -94,14 +94,85 @@ class LifecycleTest {
   }
 
   @Test
-  void anHttpSectionAloneStartsNoServer() throws Exception {
+  void bothServersStartAndStopTogether() throws Exception {
     OtlpReceiver receiver =
-        receiver(new OtlpReceiverConfig(new Protocols(null, HttpServerConfig.defaults())));
+        receiver(
+            new OtlpReceiverConfig(
+                new Protocols(
+                    GrpcServerConfig.defaults().withEndpoint("127.0.0.1:0"),
+                    HttpServerConfig.defaults().withEndpoint("127.0.0.1:0"))));
 
     receiver.start();
+    int grpcPort = receiver.grpcAddress().orElseThrow().getPort();
+    int httpPort = receiver.httpAddress().orElseThrow().getPort();
+    receiver.shutdown(Duration.ofSeconds(1));
 
     assertThat(receiver.grpcAddress()).isEmpty();
-    receiver.shutdown(Duration.ofSeconds(1));
+    assertThat(receiver.httpAddress()).isEmpty();
+    for (int port : new int[] {grpcPort, httpPort}) {
+      try (ServerSocket free = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"))) {
+        assertThat(free.getLocalPort()).as("port %d is released", port).isEqualTo(port);
+      }
+    }
+  }
+
+  @Test
+  void aTakenHttpPortFailsStartAndReleasesTheGrpcServer() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      String endpoint = "127.0.0.1:" + taken.getLocalPort();
+      OtlpReceiver receiver =
+          receiver(
+              new OtlpReceiverConfig(
+                  new Protocols(
+                      GrpcServerConfig.defaults().withEndpoint("127.0.0.1:0"),
+                      HttpServerConfig.defaults().withEndpoint(endpoint))));
+
+      assertThatThrownBy(receiver::start)
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith("otlp: cannot listen for HTTP on " + endpoint + ": ");
+      assertThat(receiver.grpcAddress()).isEmpty();
+      receiver.shutdown(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void shutdownLetsAnHttpRequestInFlightBeAnswered() throws Exception {
+    CompletableFuture<Void> pipeline = new CompletableFuture<>();
+    AtomicBoolean consumed = new AtomicBoolean();
+    Consumer slow =
+        telemetry -> {
+          consumed.set(true);
+          return pipeline;
+        };
+    RunningReceiver running =
+        RunningReceiver.startHttp(RunningReceiver.localHttpConfig(), Map.of(Signal.TRACES, slow));
+    int port = running.httpPort();
+    HttpCalls http = new HttpCalls(running);
+    var answer =
+        CompletableFuture.supplyAsync(
+            () ->
+                http.post(
+                    "/v1/traces",
+                    HttpCalls.PROTOBUF,
+                    Requests.traces(Requests.goodSpan("late")).toByteArray()));
+    await().untilTrue(consumed);
+
+    CompletableFuture<Void> stopped =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                running.close();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    // Shutdown has begun once new connections are refused; the request in flight is still open.
+    await().until(() -> !accepts(port));
+    assertThat(answer).isNotDone();
+    pipeline.complete(null);
+
+    assertThat(answer.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    stopped.get(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -143,6 +214,14 @@ class LifecycleTest {
       assertThat(inFlight.get(5, TimeUnit.SECONDS))
           .isEqualTo(ExportTraceServiceResponse.getDefaultInstance());
       stopping.get(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private static boolean accepts(int port) {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      return true;
+    } catch (IOException refused) {
+      return false;
     }
   }
 }

@@ -61,6 +61,19 @@ class OtlpReceiverConfigTest {
     assertThat(http.metricsUrlPath()).isEqualTo("/v1/metrics");
     assertThat(http.logsUrlPath()).isEqualTo("/v1/logs");
     assertThat(http.writeTimeout()).isZero();
+    assertThat(http.readTimeout()).isZero();
+    assertThat(http.readHeaderTimeout()).isZero();
+    assertThat(http.idleTimeout()).isZero();
+    assertThat(http.tls()).isNull();
+    assertThat(http.cors()).isNull();
+    assertThat(http.includeMetadata()).isFalse();
+    assertThat(http.responseHeaders()).isEmpty();
+    assertThat(http.compressionAlgorithms()).as("null is Go's default list").isNull();
+    assertThat(http.maxRequestBodySize()).isZero();
+    assertThat(http.maxRequestBodyBytes()).isEqualTo(20 * 1024 * 1024);
+    List<String> problems = new java.util.ArrayList<>();
+    http.validate("protocols::http", problems);
+    assertThat(problems).isEmpty();
   }
 
   @Test
@@ -123,16 +136,16 @@ class OtlpReceiverConfigTest {
     var http =
         new HttpServerConfig(
             "0.0.0.0:4318",
-            null,
+            TlsServerConfig.ofFiles("http.crt", "http.key", null),
             new CorsConfig(List.of("https://*.example.com"), List.of("X-Tenant"), 7200),
             1048576L,
             true,
             Map.of("x-served-by", "otelring"),
-            null,
+            List.of("", "gzip", "zstd"),
             Duration.ofSeconds(2),
-            null,
+            Duration.ofSeconds(4),
             Duration.ofSeconds(3),
-            null,
+            Duration.ofSeconds(90),
             "/traces",
             "/v2/metrics",
             "/logs");
@@ -190,6 +203,11 @@ class OtlpReceiverConfigTest {
           tls min over max   | {protocols: {grpc: {tls: {cert_file: a, key_file: k, min_version: '1.3', max_version: '1.2'}}}} | protocols::grpc::tls: min_version cannot be greater than max_version
           http endpoint      | {protocols: {http: {endpoint: nowhere}}}             | protocols::http::endpoint: must be host:port, got "nowhere"
           http body size     | {protocols: {http: {max_request_body_size: -5}}}     | protocols::http::max_request_body_size: must not be negative, got -5
+          http compression   | {protocols: {http: {compression_algorithms: [gzip, brotli]}}} | protocols::http::compression_algorithms: unsupported compression type "brotli"
+          http same paths    | {protocols: {http: {logs_url_path: v1/traces}}}      | protocols::http: traces_url_path, metrics_url_path and logs_url_path must differ, got [/v1/traces, /v1/metrics, /v1/traces]
+          http timeout       | {protocols: {http: {idle_timeout: -1s}}}             | protocols::http: timeouts must not be negative, got PT-1S
+          http tls           | {protocols: {http: {tls: {key_file: a.key}}}}        | protocols::http::tls: a TLS server needs a certificate (cert_file or cert_pem) and its key (key_file or key_pem)
+          http unknown key   | {protocols: {http: {cors: {allowed_origin: x}}}}     | protocols::http::cors::allowed_origin: unknown key; did you mean "allowed_origins"?
           """)
   void invalidConfigIsReportedWithItsPath(String name, String receiverYaml, String message)
       throws IOException {

@@ -26,8 +26,7 @@ final class RunningReceiver implements AutoCloseable {
   final OtlpReceiver receiver;
   private final List<ManagedChannel> channels = new ArrayList<>();
 
-  private RunningReceiver(GrpcServerConfig config, Map<Signal, Consumer> consumers)
-      throws Exception {
+  private RunningReceiver(Protocols protocols, Map<Signal, Consumer> consumers) throws Exception {
     if (consumers == null) {
       consumers = Map.of(Signal.TRACES, traces, Signal.METRICS, metrics, Signal.LOGS, logs);
     }
@@ -35,9 +34,7 @@ final class RunningReceiver implements AutoCloseable {
         ComponentSettings.of(ComponentId.of("otlp"), Kind.RECEIVER, meters);
     receiver =
         new OtlpReceiver(
-            settings,
-            new OtlpReceiverConfig(new Protocols(config, null)),
-            new ReceiverConsumers(consumers));
+            settings, new OtlpReceiverConfig(protocols), new ReceiverConsumers(consumers));
     receiver.start();
   }
 
@@ -51,17 +48,45 @@ final class RunningReceiver implements AutoCloseable {
   }
 
   static RunningReceiver start(GrpcServerConfig config) throws Exception {
-    return new RunningReceiver(config, null);
+    return new RunningReceiver(new Protocols(config, null), null);
+  }
+
+  /** Local HTTP config: the defaults on 127.0.0.1 with port 0. */
+  static HttpServerConfig localHttpConfig() {
+    return HttpServerConfig.defaults().withEndpoint("127.0.0.1:0");
+  }
+
+  /** A receiver with only the HTTP server. */
+  static RunningReceiver startHttp(HttpServerConfig config) throws Exception {
+    return new RunningReceiver(new Protocols(null, config), null);
+  }
+
+  static RunningReceiver startHttp(HttpServerConfig config, Map<Signal, Consumer> consumers)
+      throws Exception {
+    return new RunningReceiver(new Protocols(null, config), consumers);
+  }
+
+  static RunningReceiver start(Protocols protocols) throws Exception {
+    return new RunningReceiver(protocols, null);
   }
 
   /** A receiver with the given consumers only; the recording ones are then unused. */
   static RunningReceiver start(GrpcServerConfig config, Map<Signal, Consumer> consumers)
       throws Exception {
-    return new RunningReceiver(config, consumers);
+    return new RunningReceiver(new Protocols(config, null), consumers);
   }
 
   int port() {
     return receiver.grpcAddress().orElseThrow().getPort();
+  }
+
+  int httpPort() {
+    return receiver.httpAddress().orElseThrow().getPort();
+  }
+
+  /** The URL of a path on the HTTP server. */
+  String httpUrl(String scheme, String path) {
+    return scheme + "://127.0.0.1:" + httpPort() + path;
   }
 
   /** The endpoint for an OpenTelemetry SDK exporter. */
@@ -77,7 +102,12 @@ final class RunningReceiver implements AutoCloseable {
   }
 
   double count(String name) {
-    Counter counter = meters.find(name).tag("receiver", "otlp").tag("transport", "grpc").counter();
+    return count(name, "grpc");
+  }
+
+  double count(String name, String transport) {
+    Counter counter =
+        meters.find(name).tag("receiver", "otlp").tag("transport", transport).counter();
     return counter == null ? Double.NaN : counter.count();
   }
 

@@ -29,6 +29,7 @@ import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -52,18 +53,44 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The OpenTelemetry Java SDK's OTLP/gRPC exporters against the receiver. */
+/**
+ * The OpenTelemetry Java SDK's OTLP/gRPC exporters against the receiver; {@link HttpSdkClientTest}
+ * runs the same cases with the OTLP/HTTP exporters.
+ */
 class SdkClientTest {
 
   private static final Resource RESOURCE =
       Resource.getDefault()
           .merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "gateway")));
 
-  private RunningReceiver running;
+  RunningReceiver running;
 
   @BeforeEach
   void start() throws Exception {
-    running = RunningReceiver.start();
+    running = startReceiver();
+  }
+
+  RunningReceiver startReceiver() throws Exception {
+    return RunningReceiver.start();
+  }
+
+  String transport() {
+    return "grpc";
+  }
+
+  SpanExporter spanExporter(String compression) {
+    return OtlpGrpcSpanExporter.builder()
+        .setEndpoint(running.sdkEndpoint("http"))
+        .setCompression(compression)
+        .build();
+  }
+
+  MetricExporter metricExporter() {
+    return OtlpGrpcMetricExporter.builder().setEndpoint(running.sdkEndpoint("http")).build();
+  }
+
+  LogRecordExporter logExporter() {
+    return OtlpGrpcLogRecordExporter.builder().setEndpoint(running.sdkEndpoint("http")).build();
   }
 
   @AfterEach
@@ -74,7 +101,7 @@ class SdkClientTest {
   @Test
   void everySpanArrivesOnceWithIdsAttributesAndTimestamps() {
     List<SpanData> sent = new CopyOnWriteArrayList<>();
-    var exporter = OtlpGrpcSpanExporter.builder().setEndpoint(running.sdkEndpoint("http")).build();
+    var exporter = spanExporter("none");
     try (var provider =
         SdkTracerProvider.builder()
             .setResource(RESOURCE)
@@ -127,16 +154,15 @@ class SdkClientTest {
                   assertThat(attribute(arrived.getAttributesList(), key.getKey()))
                       .isEqualTo(value.toString()));
     }
-    assertThat(running.count("otelcol_receiver_accepted_spans")).isEqualTo(50);
-    assertThat(running.count("otelcol_receiver_refused_spans")).isZero();
+    assertThat(running.count("otelcol_receiver_accepted_spans", transport())).isEqualTo(50);
+    assertThat(running.count("otelcol_receiver_refused_spans", transport())).isZero();
   }
 
   @Test
   void everyMetricPointArrivesWithItsValueAttributesAndTimestamps() {
     List<MetricData> sent = new CopyOnWriteArrayList<>();
     List<MetricData> flushed = new ArrayList<>();
-    var exporter =
-        OtlpGrpcMetricExporter.builder().setEndpoint(running.sdkEndpoint("http")).build();
+    var exporter = metricExporter();
     var delegating = new RecordingMetricExporter(exporter, sent);
     try (var provider =
         SdkMeterProvider.builder()
@@ -184,15 +210,14 @@ class SdkClientTest {
     }
     assertThat(sentPoints).extracting(LongPointData::getValue).containsExactlyInAnyOrder(3L, 9L);
     assertThat(metrics.get(0).getSum().getIsMonotonic()).isTrue();
-    assertThat(running.count("otelcol_receiver_accepted_metric_points"))
+    assertThat(running.count("otelcol_receiver_accepted_metric_points", transport()))
         .isEqualTo(running.metrics.itemCount());
   }
 
   @Test
   void everyLogRecordArrivesWithBodyAttributesTimestampsAndTraceContext() {
     List<LogRecordData> sent = new CopyOnWriteArrayList<>();
-    var exporter =
-        OtlpGrpcLogRecordExporter.builder().setEndpoint(running.sdkEndpoint("http")).build();
+    var exporter = logExporter();
     Span span =
         Span.wrap(
             SpanContext.create(
@@ -244,16 +269,12 @@ class SdkClientTest {
       assertThat(attribute(arrived.getAttributesList(), "index"))
           .isEqualTo(record.getAttributes().get(AttributeKey.longKey("index")).toString());
     }
-    assertThat(running.count("otelcol_receiver_accepted_log_records")).isEqualTo(10);
+    assertThat(running.count("otelcol_receiver_accepted_log_records", transport())).isEqualTo(10);
   }
 
   @Test
   void gzipCompressedExportsAreAccepted() {
-    var exporter =
-        OtlpGrpcSpanExporter.builder()
-            .setEndpoint(running.sdkEndpoint("http"))
-            .setCompression("gzip")
-            .build();
+    var exporter = spanExporter("gzip");
     try (var provider =
         SdkTracerProvider.builder()
             .addSpanProcessor(SimpleSpanProcessor.create(exporter))
@@ -330,7 +351,7 @@ class SdkClientTest {
     }
   }
 
-  private record RecordingMetricExporter(OtlpGrpcMetricExporter delegate, List<MetricData> sent)
+  private record RecordingMetricExporter(MetricExporter delegate, List<MetricData> sent)
       implements io.opentelemetry.sdk.metrics.export.MetricExporter {
     @Override
     public CompletableResultCode export(Collection<MetricData> metrics) {

@@ -1,0 +1,171 @@
+package io.otelring.receiver.otlp;
+
+import com.google.protobuf.Message;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.otelring.core.consumer.ClientMetadata;
+import io.otelring.core.consumer.Refusal;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What the OTLP/HTTP server answers to a whole request, independent of HTTP/1.1 or HTTP/2: CORS
+ * preflight, then the path (404), the method (405), the content type (415), the content encoding
+ * (400) and size (413), the body (400), and finally what the pipeline says (200, 503 or 500). The
+ * stage completes when the pipeline has taken the data; nothing here blocks.
+ */
+final class OtlpHttpService {
+
+  private final Map<String, ExportIntake<?, ?>> routes;
+  private final ContentDecoding decoding;
+  private final CorsPolicy cors;
+  private final Map<String, String> responseHeaders;
+  private final boolean includeMetadata;
+
+  OtlpHttpService(
+      Map<String, ExportIntake<?, ?>> routes,
+      ContentDecoding decoding,
+      CorsPolicy cors,
+      Map<String, String> responseHeaders,
+      boolean includeMetadata) {
+    this.routes = Map.copyOf(routes);
+    this.decoding = decoding;
+    this.cors = cors;
+    this.responseHeaders = responseHeaders;
+    this.includeMetadata = includeMetadata;
+  }
+
+  /** The answer to a request whose body was read whole. The body is not kept after the call. */
+  CompletionStage<HttpAnswer> answer(HttpRequest head, ByteBuf body) {
+    HttpAnswer early = check(head);
+    if (early != null) {
+      return CompletableFuture.completedStage(early);
+    }
+    HttpEncoding encoding = HttpEncoding.of(head.headers().get(HttpHeaderNames.CONTENT_TYPE));
+    ByteBuffer decoded;
+    try {
+      decoded =
+          decoding.decode(head.headers().get(HttpHeaderNames.CONTENT_ENCODING), body.nioBuffer());
+    } catch (ContentDecoding.TooLarge e) {
+      return done(
+          HttpAnswer.status(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, encoding, e.getMessage()));
+    } catch (IOException e) {
+      return done(HttpAnswer.status(HttpResponseStatus.BAD_REQUEST, encoding, e.getMessage()));
+    }
+    ExportIntake<?, ?> intake = routes.get(path(head));
+    return export(intake, encoding, decoded, metadata(head.headers()));
+  }
+
+  /**
+   * The answer to a request whose body is over the limit before it is read; null when the request
+   * would be refused for another reason first, which is then the answer.
+   */
+  HttpAnswer answerTooLarge(HttpRequest head, long limit) {
+    HttpAnswer early = check(head);
+    if (early != null) {
+      return early;
+    }
+    return HttpAnswer.status(
+        HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+        HttpEncoding.of(head.headers().get(HttpHeaderNames.CONTENT_TYPE)),
+        new ContentDecoding.TooLarge(limit).getMessage());
+  }
+
+  /** Adds {@code response_headers} and the CORS headers of an actual request to an answer. */
+  void decorate(HttpRequest head, HttpHeaders response) {
+    responseHeaders.forEach(response::set);
+    if (cors != null && !CorsPolicy.isPreflight(head.method(), head.headers())) {
+      cors.markActual(head.method(), head.headers(), response);
+    }
+  }
+
+  /** The answer decided by the request line and headers alone, or null to read the body. */
+  private HttpAnswer check(HttpRequest head) {
+    if (cors != null && CorsPolicy.isPreflight(head.method(), head.headers())) {
+      HttpAnswer preflight = HttpAnswer.of(HttpResponseStatus.NO_CONTENT, null, new byte[0]);
+      cors.answerPreflight(head.headers(), preflight.headers());
+      return preflight;
+    }
+    if (!routes.containsKey(path(head))) {
+      return HttpAnswer.text(HttpResponseStatus.NOT_FOUND, "404 page not found\n");
+    }
+    if (!head.method().equals(HttpMethod.POST)) {
+      return HttpAnswer.text(
+              HttpResponseStatus.METHOD_NOT_ALLOWED, "405 method not allowed, supported: [POST]")
+          .withHeader(HttpHeaderNames.ALLOW, "POST");
+    }
+    if (HttpEncoding.of(head.headers().get(HttpHeaderNames.CONTENT_TYPE)) == null) {
+      return HttpAnswer.text(
+          HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
+          "415 unsupported media type, supported: " + HttpEncoding.SUPPORTED);
+    }
+    return null;
+  }
+
+  private static <Q extends Message, R extends Message> CompletionStage<HttpAnswer> export(
+      ExportIntake<Q, R> intake, HttpEncoding encoding, ByteBuffer body, ClientMetadata metadata) {
+    Q request;
+    try {
+      request = encoding.parse(intake.signal(), body);
+    } catch (IOException e) {
+      return done(
+          HttpAnswer.status(
+              HttpResponseStatus.BAD_REQUEST,
+              encoding,
+              "the body is not a valid "
+                  + intake.signal().requestTypeName()
+                  + ": "
+                  + e.getMessage()));
+    }
+    return intake
+        .export(request, metadata)
+        .handle(
+            (response, failure) ->
+                failure == null
+                    ? HttpAnswer.message(encoding, response)
+                    : HttpAnswer.refusal(encoding, Refusal.of(failure)));
+  }
+
+  /**
+   * {@code include_metadata}: every header the client sent, and the host as {@code :authority}, as
+   * Go's {@code client.Info} has them.
+   */
+  private ClientMetadata metadata(HttpHeaders headers) {
+    if (!includeMetadata) {
+      return ClientMetadata.EMPTY;
+    }
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    for (Map.Entry<String, String> header : headers) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      // Netty's HTTP/2-to-HTTP/1 conversion adds its own x-http2-* headers; the client sent none.
+      if (!name.startsWith("x-http2-")) {
+        values.computeIfAbsent(name, key -> new ArrayList<>()).add(header.getValue());
+      }
+    }
+    List<String> host = values.get("host");
+    if (host != null && !values.containsKey(":authority")) {
+      values.put(":authority", host);
+    }
+    return ClientMetadata.of(values);
+  }
+
+  private static String path(HttpRequest head) {
+    return new QueryStringDecoder(head.uri()).path();
+  }
+
+  private static CompletionStage<HttpAnswer> done(HttpAnswer answer) {
+    return CompletableFuture.completedStage(answer);
+  }
+}
