@@ -141,11 +141,15 @@ public final class ComponentConfigBinder {
         Object beanOrClass,
         String propertyName)
         throws java.io.IOException {
-      // The parser stands on the unknown key's value; for a map or list value it has already
-      // entered it, so the context that names the key is one level up.
+      // The parser stands on, or inside, the unknown key's value; the nearest context that
+      // carries the key's name is where the path ends. (A buffering parser, used for records,
+      // names a list-valued key on the list's own context.)
       JsonStreamContext keyContext = parser.getParsingContext();
-      if (parser.currentToken() != null && parser.currentToken().isStructStart()) {
+      while (keyContext != null && !propertyName.equals(keyContext.getCurrentName())) {
         keyContext = keyContext.getParent();
+      }
+      if (keyContext == null) {
+        keyContext = parser.getParsingContext();
       }
       String path = contextPath(keyContext);
       Collection<Object> known = deserializer.getKnownPropertyNames();
@@ -161,7 +165,7 @@ public final class ComponentConfigBinder {
     private static String contextPath(JsonStreamContext context) {
       List<String> parts = new ArrayList<>();
       for (JsonStreamContext c = context; c != null; c = c.getParent()) {
-        if (c.inObject() && c.getCurrentName() != null) {
+        if (c.getCurrentName() != null) {
           parts.add(0, c.getCurrentName());
         } else if (c.inArray()) {
           parts.add(0, Integer.toString(Math.max(c.getCurrentIndex(), 0)));

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,6 +81,7 @@ final class PipelineRing implements Consumer {
   private final Counter downstreamFailures;
   private final ThrottledLog failureLog;
   private final boolean durable;
+  private final CountDownLatch running = new CountDownLatch(1);
   private volatile boolean accepting;
 
   PipelineRing(
@@ -159,8 +161,21 @@ final class PipelineRing implements Consumer {
     ring.tryPublishEvent(PUBLISH_TICK);
   }
 
+  /**
+   * Starts the ring thread and returns once it runs. Disruptor's shutdown only waits for consumers
+   * that are running, so a ring whose thread had not started yet would otherwise be "drained" with
+   * its data still in the slots.
+   */
   void start() {
     disruptor.start();
+    try {
+      if (!running.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("pipeline " + pipelineId + ": ring thread did not start");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting pipeline " + pipelineId, e);
+    }
     accepting = true;
   }
 
@@ -184,6 +199,11 @@ final class PipelineRing implements Consumer {
 
     Handler(Consumer first) {
       this.first = first;
+    }
+
+    @Override
+    public void onStart() {
+      running.countDown();
     }
 
     @Override

@@ -129,6 +129,10 @@ class ConfigLoaderTest {
                 "t.yaml:2: exporters::future_alias/x: unknown type \"future_alias\": it is an alias"
                     + " of \"future\", which this build does not have yet")),
         Arguments.of(
+            "an unknown key whose value is a list",
+            "receivers: {manual: {nested: [a, b]}}\nexporters: {recording: {}}\n" + pipeline,
+            List.of("t.yaml:1: receivers::manual::nested: unknown key")),
+        Arguments.of(
             "wrong value type",
             "receivers: {manual: {count: many}}\nexporters: {recording: {}}\n" + pipeline,
             List.of("t.yaml:1: receivers::manual::count: cannot use \"many\" as an integer")),

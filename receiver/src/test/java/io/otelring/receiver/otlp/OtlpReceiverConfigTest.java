@@ -161,6 +161,9 @@ class OtlpReceiverConfigTest {
             "protocols::grpc::tls::cert_fil: unknown key; did you mean \"cert_file\"?");
     assertThat(problems("{protocols: {grcp: {}}}"))
         .containsExactly("protocols::grcp: unknown key; did you mean \"grpc\"?");
+    assertThat(problems("{protocols: {http: {cors: {allowed_origin: [x, y]}}}}"))
+        .containsExactly(
+            "protocols::http::cors::allowed_origin: unknown key; did you mean \"allowed_origins\"?");
   }
 
   @Test
