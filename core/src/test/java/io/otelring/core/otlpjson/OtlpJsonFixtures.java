@@ -40,7 +40,7 @@ import java.util.HexFormat;
  * The protobuf form of the hand-written OTLP/JSON documents under {@code /otlpjson/}, built field
  * by field, so that the codec is checked against the data and not against itself.
  */
-final class OtlpJsonFixtures {
+public final class OtlpJsonFixtures {
 
   static final long T0 = 1_544_712_660_000_000_000L;
   static final long T1 = 1_544_712_661_000_000_000L;
@@ -101,7 +101,7 @@ final class OtlpJsonFixtures {
     return Resource.newBuilder().addAttributes(kv("service.name", str("gateway"))).build();
   }
 
-  static ExportTraceServiceRequest traces() {
+  public static ExportTraceServiceRequest traces() {
     Resource resource =
         Resource.newBuilder()
             .addAttributes(kv("service.name", str("gateway")))
@@ -175,7 +175,7 @@ final class OtlpJsonFixtures {
         .build();
   }
 
-  static ExportMetricsServiceRequest metrics() {
+  public static ExportMetricsServiceRequest metrics() {
     Metric gauge =
         Metric.newBuilder()
             .setName("temperature")
@@ -302,7 +302,7 @@ final class OtlpJsonFixtures {
         .build();
   }
 
-  static ExportLogsServiceRequest logs() {
+  public static ExportLogsServiceRequest logs() {
     LogRecord first =
         LogRecord.newBuilder()
             .setTimeUnixNano(T0)

@@ -1,0 +1,79 @@
+package io.otelring.core.wire;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the scanner needs to know of one message type, taken once from its protobuf descriptor: for
+ * each field number, the wire type its values have, whether it is a UTF-8 string, whether a
+ * repeated scalar may come packed, its message type, and whether each occurrence is one item (a
+ * span, a data point, a log record). Indexed by field number for a branch-light walk.
+ */
+final class MessageShape {
+
+  static final byte UNKNOWN = -1;
+
+  final byte[] wireType;
+  final boolean[] utf8;
+  final boolean[] packable;
+  final boolean[] item;
+  final MessageShape[] child;
+
+  private MessageShape(int maxField) {
+    wireType = new byte[maxField + 1];
+    utf8 = new boolean[maxField + 1];
+    packable = new boolean[maxField + 1];
+    item = new boolean[maxField + 1];
+    child = new MessageShape[maxField + 1];
+    java.util.Arrays.fill(wireType, UNKNOWN);
+  }
+
+  /**
+   * The shape of {@code root} and of every message type below it.
+   *
+   * @param items the fields whose every occurrence counts as one item, as {@code
+   *     "package.Message.field"} full names
+   */
+  static MessageShape of(Descriptor root, Set<String> items) {
+    return of(root, items, new HashMap<>());
+  }
+
+  private static MessageShape of(
+      Descriptor type, Set<String> items, Map<Descriptor, MessageShape> done) {
+    MessageShape known = done.get(type);
+    if (known != null) {
+      return known;
+    }
+    int maxField = type.getFields().stream().mapToInt(FieldDescriptor::getNumber).max().orElse(0);
+    MessageShape shape = new MessageShape(maxField);
+    done.put(type, shape); // before the children: AnyValue contains itself
+    for (FieldDescriptor field : type.getFields()) {
+      int number = field.getNumber();
+      shape.wireType[number] = (byte) wireTypeOf(field);
+      shape.utf8[number] = field.getType() == FieldDescriptor.Type.STRING;
+      shape.packable[number] = field.isPackable();
+      shape.item[number] = items.contains(field.getFullName());
+      if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+        shape.child[number] = of(field.getMessageType(), items, done);
+      }
+    }
+    return shape;
+  }
+
+  private static int wireTypeOf(FieldDescriptor field) {
+    return switch (field.getType()) {
+      case DOUBLE, FIXED64, SFIXED64 -> WireScanner.FIXED64;
+      case FLOAT, FIXED32, SFIXED32 -> WireScanner.FIXED32;
+      case STRING, BYTES, MESSAGE -> WireScanner.LENGTH_DELIMITED;
+      case GROUP -> WireScanner.START_GROUP;
+      default -> WireScanner.VARINT;
+    };
+  }
+
+  boolean known(int field) {
+    return field < wireType.length && wireType[field] != UNKNOWN;
+  }
+}

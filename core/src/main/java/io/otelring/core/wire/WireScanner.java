@@ -1,0 +1,233 @@
+package io.otelring.core.wire;
+
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.otelring.core.component.Signal;
+import java.util.Set;
+
+/**
+ * Checks an OTLP export request in its protobuf wire form and counts its items, without building
+ * any objects: one walk over the bytes that accepts exactly what protobuf-java's parser accepts
+ * (well-formed tags, varints and lengths; UTF-8 in string fields, as proto3 requires; the parser's
+ * nesting limit; unknown fields and fields with an unexpected wire type skipped, as the parser
+ * skips them). So a receiver can refuse malformed input as before and still hand the bytes on
+ * unparsed.
+ */
+public final class WireScanner {
+
+  static final int VARINT = 0;
+  static final int FIXED64 = 1;
+  static final int LENGTH_DELIMITED = 2;
+  static final int START_GROUP = 3;
+  static final int END_GROUP = 4;
+  static final int FIXED32 = 5;
+
+  /** protobuf-java's default recursion limit. */
+  private static final int MAX_DEPTH = 100;
+
+  private static final MessageShape TRACES =
+      MessageShape.of(
+          ExportTraceServiceRequest.getDescriptor(),
+          Set.of("opentelemetry.proto.trace.v1.ScopeSpans.spans"));
+  private static final MessageShape METRICS =
+      MessageShape.of(
+          ExportMetricsServiceRequest.getDescriptor(),
+          Set.of(
+              "opentelemetry.proto.metrics.v1.Gauge.data_points",
+              "opentelemetry.proto.metrics.v1.Sum.data_points",
+              "opentelemetry.proto.metrics.v1.Histogram.data_points",
+              "opentelemetry.proto.metrics.v1.ExponentialHistogram.data_points",
+              "opentelemetry.proto.metrics.v1.Summary.data_points"));
+  private static final MessageShape LOGS =
+      MessageShape.of(
+          ExportLogsServiceRequest.getDescriptor(),
+          Set.of("opentelemetry.proto.logs.v1.ScopeLogs.log_records"));
+
+  private final byte[] bytes;
+  private int position;
+  private int items;
+
+  private WireScanner(byte[] bytes, int offset) {
+    this.bytes = bytes;
+    this.position = offset;
+  }
+
+  /**
+   * Scans one export request.
+   *
+   * @return the number of items (spans, data points, log records)
+   * @throws MalformedWireException where the parser would fail, with a short reason
+   */
+  public static int scan(Signal signal, byte[] bytes, int offset, int length)
+      throws MalformedWireException {
+    if (offset < 0 || length < 0 || offset + length > bytes.length) {
+      throw new IndexOutOfBoundsException("offset " + offset + ", length " + length);
+    }
+    MessageShape shape =
+        switch (signal) {
+          case TRACES -> TRACES;
+          case METRICS -> METRICS;
+          case LOGS -> LOGS;
+        };
+    WireScanner scanner = new WireScanner(bytes, offset);
+    scanner.message(shape, offset + length, 0);
+    return scanner.items;
+  }
+
+  public static int scan(Signal signal, byte[] bytes) throws MalformedWireException {
+    return scan(signal, bytes, 0, bytes.length);
+  }
+
+  /** Walks the fields of one message up to {@code end}. */
+  private void message(MessageShape shape, int end, int depth) throws MalformedWireException {
+    while (position < end) {
+      int tag = tag(end);
+      int field = tag >>> 3;
+      int wireType = tag & 7;
+      if (!shape.known(field)) {
+        skip(wireType, field, end, depth);
+        continue;
+      }
+      int expected = shape.wireType[field];
+      if (wireType == expected) {
+        known(shape, field, wireType, end, depth);
+      } else if (wireType == LENGTH_DELIMITED && shape.packable[field]) {
+        packed(expected, end);
+      } else {
+        skip(wireType, field, end, depth); // the parser keeps it as an unknown field
+      }
+    }
+    if (position != end) {
+      throw truncated();
+    }
+  }
+
+  private void known(MessageShape shape, int field, int wireType, int end, int depth)
+      throws MalformedWireException {
+    if (wireType != LENGTH_DELIMITED) {
+      skip(wireType, field, end, depth);
+      return;
+    }
+    int length = length(end);
+    int valueEnd = position + length;
+    MessageShape child = shape.child[field];
+    if (child != null) {
+      if (depth >= MAX_DEPTH) {
+        throw new MalformedWireException("messages nested too deeply");
+      }
+      if (shape.item[field]) {
+        items++;
+      }
+      message(child, valueEnd, depth + 1);
+    } else {
+      if (shape.utf8[field] && !Utf8.isValid(bytes, position, valueEnd)) {
+        throw new MalformedWireException("a string field is not valid UTF-8");
+      }
+      position = valueEnd;
+    }
+  }
+
+  private void packed(int elementWireType, int end) throws MalformedWireException {
+    int length = length(end);
+    int valueEnd = position + length;
+    switch (elementWireType) {
+      case VARINT -> {
+        while (position < valueEnd) {
+          varint(valueEnd);
+        }
+      }
+      case FIXED64 -> position = aligned(valueEnd, 8);
+      case FIXED32 -> position = aligned(valueEnd, 4);
+      default -> throw new MalformedWireException("packed field of a non-scalar type");
+    }
+  }
+
+  private int aligned(int valueEnd, int size) throws MalformedWireException {
+    if ((valueEnd - position) % size != 0) {
+      throw truncated();
+    }
+    return valueEnd;
+  }
+
+  /** Skips a value the way the parser skips an unknown field. */
+  private void skip(int wireType, int field, int end, int depth) throws MalformedWireException {
+    switch (wireType) {
+      case VARINT -> varint(end);
+      case FIXED64 -> advance(8, end);
+      case FIXED32 -> advance(4, end);
+      case LENGTH_DELIMITED -> {
+        int length = length(end); // read first: it moves the position past the length itself
+        position += length;
+      }
+      case START_GROUP -> group(field, end, depth);
+      default -> throw new MalformedWireException("invalid wire type " + wireType);
+    }
+  }
+
+  private void group(int field, int end, int depth) throws MalformedWireException {
+    if (depth >= MAX_DEPTH) {
+      throw new MalformedWireException("messages nested too deeply");
+    }
+    while (true) {
+      if (position >= end) {
+        throw truncated();
+      }
+      int tag = tag(end);
+      int wireType = tag & 7;
+      int inner = tag >>> 3;
+      if (wireType == END_GROUP) {
+        if (inner != field) {
+          throw new MalformedWireException("mismatched end of group");
+        }
+        return;
+      }
+      skip(wireType, inner, end, depth + 1);
+    }
+  }
+
+  /** A tag as the parser reads it: a varint cut to 32 bits, whose field number is not 0. */
+  private int tag(int end) throws MalformedWireException {
+    int tag = (int) varint(end);
+    if (tag >>> 3 == 0) {
+      throw new MalformedWireException("invalid tag");
+    }
+    return tag;
+  }
+
+  private void advance(int count, int end) throws MalformedWireException {
+    if (end - position < count) {
+      throw truncated();
+    }
+    position += count;
+  }
+
+  private int length(int end) throws MalformedWireException {
+    long length = varint(end);
+    if (length < 0 || length > end - position) {
+      throw length < 0 || length > Integer.MAX_VALUE
+          ? new MalformedWireException("negative length")
+          : truncated();
+    }
+    return (int) length;
+  }
+
+  private long varint(int end) throws MalformedWireException {
+    long value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (position >= end) {
+        throw truncated();
+      }
+      byte b = bytes[position++];
+      value |= (long) (b & 0x7F) << shift;
+      if (b >= 0) {
+        return value;
+      }
+    }
+    throw new MalformedWireException("malformed varint");
+  }
+
+  private static MalformedWireException truncated() {
+    return new MalformedWireException("truncated message");
+  }
+}

@@ -1,0 +1,190 @@
+package io.otelring.core.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.ArrayValue;
+import io.otelring.core.component.Signal;
+import io.otelring.core.consumer.ItemCounts;
+import io.otelring.core.otlpjson.OtlpJsonFixtures;
+import io.otelring.core.testing.Requests;
+import java.io.ByteArrayOutputStream;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The scanner must accept exactly what protobuf-java's parser accepts, and count what {@link
+ * ItemCounts} counts on the parsed message. Checked on rich fixtures (every value type, every
+ * metric type) and on thousands of random corruptions of them.
+ */
+class WireScannerTest {
+
+  static Stream<Arguments> fixtures() {
+    return Stream.of(
+        Arguments.of(Signal.TRACES, OtlpJsonFixtures.traces()),
+        Arguments.of(Signal.TRACES, Requests.spans("scan", 40)),
+        Arguments.of(Signal.METRICS, OtlpJsonFixtures.metrics()),
+        Arguments.of(Signal.LOGS, OtlpJsonFixtures.logs()),
+        Arguments.of(Signal.LOGS, Requests.logs("scan", 7)));
+  }
+
+  @ParameterizedTest(name = "{0} #{index}")
+  @MethodSource("fixtures")
+  void countsWhatTheParserCounts(Signal signal, Message request) throws Exception {
+    assertThat(WireScanner.scan(signal, request.toByteArray())).isEqualTo(count(signal, request));
+  }
+
+  @ParameterizedTest(name = "{0} #{index}")
+  @MethodSource("fixtures")
+  void acceptsExactlyWhatTheParserAccepts(Signal signal, Message request) throws Exception {
+    byte[] original = request.toByteArray();
+    Random random = new Random(original.length * 31L + signal.ordinal());
+    int accepted = 0;
+    for (int round = 0; round < 3000; round++) {
+      byte[] corrupt = corrupt(original, random);
+      Message parsed = parse(signal, corrupt);
+      if (parsed == null) {
+        assertThatThrownBy(() -> WireScanner.scan(signal, corrupt))
+            .as("round %d: the parser refuses these bytes", round)
+            .isInstanceOf(MalformedWireException.class);
+      } else {
+        accepted++;
+        assertThat(WireScanner.scan(signal, corrupt))
+            .as("round %d: the parser accepts these bytes", round)
+            .isEqualTo(count(signal, parsed));
+      }
+    }
+    assertThat(accepted).as("some corruptions stay parsable").isPositive();
+  }
+
+  @Test
+  void refusesAStringThatIsNotUtf8() {
+    byte[] bytes = Requests.spans("abc", 1).toByteArray();
+    int name = indexOf(bytes, "abc-0".getBytes());
+    bytes[name] = (byte) 0xC3; // a lead byte followed by an ASCII byte
+
+    assertThatThrownBy(() -> ExportTraceServiceRequest.parseFrom(bytes))
+        .isInstanceOf(InvalidProtocolBufferException.class);
+    assertThatThrownBy(() -> WireScanner.scan(Signal.TRACES, bytes))
+        .hasMessage("a string field is not valid UTF-8");
+  }
+
+  @Test
+  void agreesWithTheParsersNestingLimitOnEitherSideOfIt() throws Exception {
+    int accepted = 0;
+    int refused = 0;
+    for (int depth = 40; depth <= 56; depth++) {
+      AnyValue value = AnyValue.newBuilder().setStringValue("leaf").build();
+      for (int i = 0; i < depth; i++) {
+        value =
+            AnyValue.newBuilder().setArrayValue(ArrayValue.newBuilder().addValues(value)).build();
+      }
+      var request = Requests.logs("deep", 1).toBuilder();
+      request
+          .getResourceLogsBuilder(0)
+          .getScopeLogsBuilder(0)
+          .getLogRecordsBuilder(0)
+          .setBody(value);
+      byte[] bytes = request.build().toByteArray();
+
+      if (parse(Signal.LOGS, bytes) != null) {
+        accepted++;
+        assertThat(WireScanner.scan(Signal.LOGS, bytes)).as("depth %d", depth).isEqualTo(1);
+      } else {
+        refused++;
+        assertThatThrownBy(() -> WireScanner.scan(Signal.LOGS, bytes))
+            .as("depth %d", depth)
+            .hasMessage("messages nested too deeply");
+      }
+    }
+    assertThat(accepted).isPositive();
+    assertThat(refused).isPositive();
+  }
+
+  @Test
+  void skipsUnknownFieldsGroupsIncludedAsTheParserDoes() throws Exception {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    CodedOutputStream out = CodedOutputStream.newInstance(buffer);
+    out.writeByteArray(1, Requests.spans("a", 2).getResourceSpans(0).toByteArray());
+    out.writeUInt64(99, 7); // unknown varint
+    out.writeTag(98, 3); // unknown group
+    out.writeString(1, "inside the group");
+    out.writeTag(98, 4);
+    out.writeFixed32(1, 5); // a known field number with another wire type: kept as unknown
+    out.flush();
+    byte[] bytes = buffer.toByteArray();
+
+    assertThat(parse(Signal.TRACES, bytes)).isNotNull();
+    assertThat(WireScanner.scan(Signal.TRACES, bytes)).isEqualTo(2);
+  }
+
+  private static byte[] corrupt(byte[] original, Random random) {
+    byte[] bytes;
+    switch (random.nextInt(4)) {
+      case 0 -> {
+        bytes = original.clone();
+        bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+      }
+      case 1 -> {
+        bytes = original.clone();
+        int at = random.nextInt(bytes.length);
+        bytes[at] ^= (byte) (1 << random.nextInt(8));
+      }
+      case 2 -> {
+        bytes = java.util.Arrays.copyOf(original, random.nextInt(original.length));
+      }
+      default -> {
+        int at = random.nextInt(original.length);
+        bytes = new byte[original.length + 1];
+        System.arraycopy(original, 0, bytes, 0, at);
+        bytes[at] = (byte) random.nextInt(256);
+        System.arraycopy(original, at, bytes, at + 1, original.length - at);
+      }
+    }
+    return bytes;
+  }
+
+  private static Message parse(Signal signal, byte[] bytes) {
+    try {
+      return switch (signal) {
+        case TRACES -> ExportTraceServiceRequest.parseFrom(bytes);
+        case METRICS -> ExportMetricsServiceRequest.parseFrom(bytes);
+        case LOGS -> ExportLogsServiceRequest.parseFrom(bytes);
+      };
+    } catch (InvalidProtocolBufferException e) {
+      return null;
+    }
+  }
+
+  private static int count(Signal signal, Message request) {
+    return switch (signal) {
+      case TRACES -> ItemCounts.spans((ExportTraceServiceRequest) request);
+      case METRICS -> ItemCounts.dataPoints((ExportMetricsServiceRequest) request);
+      case LOGS -> ItemCounts.logRecords((ExportLogsServiceRequest) request);
+    };
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new IllegalArgumentException("not found");
+  }
+}
