@@ -1,5 +1,7 @@
 package io.otelring.core.consumer;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageLite;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -8,34 +10,42 @@ import java.util.Objects;
 
 /**
  * The envelope that flows through a pipeline: which signal, how many items (spans, metric data
- * points, log records), the payload, and the client metadata the receiver kept. Components should
- * touch the payload only through this class, so that the payload's representation (parsed messages
- * today; raw bytes parsed on demand later) can change in one place.
+ * points, log records), the payload, and the client metadata the receiver kept. Components touch
+ * the payload only through this class, so that its representation can change in one place.
+ *
+ * <p>The payload is either a parsed request or the request's protobuf bytes as they came off the
+ * wire (already checked by the receiver). Bytes are parsed only when a component asks for the
+ * message ({@link #traces()} …); a pipeline that only batches and forwards never parses, and an
+ * exporter sends the bytes it has ({@link #toByteArray()}) without encoding them again.
  */
 public final class Telemetry {
 
   private final Signal signal;
-  private final Object payload;
   private final int itemCount;
   private final ClientMetadata metadata;
+  private final byte[] wire;
+  // Parsed on first use; a race parses twice and keeps either, both equal.
+  private volatile MessageLite message;
 
-  private Telemetry(Signal signal, Object payload, int itemCount, ClientMetadata metadata) {
+  private Telemetry(
+      Signal signal, MessageLite message, byte[] wire, int itemCount, ClientMetadata metadata) {
     this.signal = signal;
-    this.payload = Objects.requireNonNull(payload, "payload");
+    this.message = message;
+    this.wire = wire;
     this.itemCount = itemCount;
     this.metadata = Objects.requireNonNull(metadata, "metadata");
   }
 
   public static Telemetry traces(ExportTraceServiceRequest request, ClientMetadata metadata) {
-    return new Telemetry(Signal.TRACES, request, ItemCounts.spans(request), metadata);
+    return new Telemetry(Signal.TRACES, request, null, ItemCounts.spans(request), metadata);
   }
 
   public static Telemetry metrics(ExportMetricsServiceRequest request, ClientMetadata metadata) {
-    return new Telemetry(Signal.METRICS, request, ItemCounts.dataPoints(request), metadata);
+    return new Telemetry(Signal.METRICS, request, null, ItemCounts.dataPoints(request), metadata);
   }
 
   public static Telemetry logs(ExportLogsServiceRequest request, ClientMetadata metadata) {
-    return new Telemetry(Signal.LOGS, request, ItemCounts.logRecords(request), metadata);
+    return new Telemetry(Signal.LOGS, request, null, ItemCounts.logRecords(request), metadata);
   }
 
   public static Telemetry traces(ExportTraceServiceRequest request) {
@@ -48,6 +58,21 @@ public final class Telemetry {
 
   public static Telemetry logs(ExportLogsServiceRequest request) {
     return logs(request, ClientMetadata.EMPTY);
+  }
+
+  /**
+   * An envelope around an export request's protobuf bytes, not parsed. The caller vouches that the
+   * bytes parse (a receiver checks them with a wire scan) and that {@code itemCount} is their item
+   * count; the array is owned by the envelope from now on and must not be changed.
+   */
+  public static Telemetry fromWire(
+      Signal signal, byte[] bytes, int itemCount, ClientMetadata metadata) {
+    return new Telemetry(
+        Objects.requireNonNull(signal, "signal"),
+        null,
+        Objects.requireNonNull(bytes, "bytes"),
+        itemCount,
+        metadata);
   }
 
   public Signal signal() {
@@ -63,31 +88,62 @@ public final class Telemetry {
     return metadata;
   }
 
-  /** The payload of a {@link Signal#TRACES} envelope. */
+  /** The payload of a {@link Signal#TRACES} envelope, parsed now if it was not yet. */
   public ExportTraceServiceRequest traces() {
-    return payload(Signal.TRACES, ExportTraceServiceRequest.class);
+    return (ExportTraceServiceRequest) message(Signal.TRACES);
   }
 
-  /** The payload of a {@link Signal#METRICS} envelope. */
+  /** The payload of a {@link Signal#METRICS} envelope, parsed now if it was not yet. */
   public ExportMetricsServiceRequest metrics() {
-    return payload(Signal.METRICS, ExportMetricsServiceRequest.class);
+    return (ExportMetricsServiceRequest) message(Signal.METRICS);
   }
 
-  /** The payload of a {@link Signal#LOGS} envelope. */
+  /** The payload of a {@link Signal#LOGS} envelope, parsed now if it was not yet. */
   public ExportLogsServiceRequest logs() {
-    return payload(Signal.LOGS, ExportLogsServiceRequest.class);
+    return (ExportLogsServiceRequest) message(Signal.LOGS);
+  }
+
+  /** True while the payload is bytes that no component has asked to parse. */
+  public boolean isUnparsed() {
+    return message == null;
+  }
+
+  /**
+   * The payload in protobuf form: the bytes as received when there are any (shared, not copied — do
+   * not change them), else the message encoded now.
+   */
+  public byte[] toByteArray() {
+    return wire != null ? wire : message.toByteArray();
   }
 
   /** The payload's serialized size in bytes. */
   public int serializedSize() {
-    return ((com.google.protobuf.MessageLite) payload).getSerializedSize();
+    return wire != null ? wire.length : message.getSerializedSize();
   }
 
-  private <T> T payload(Signal expected, Class<T> type) {
+  private MessageLite message(Signal expected) {
     if (signal != expected) {
       throw new IllegalStateException("this envelope holds " + signal + ", not " + expected);
     }
-    return type.cast(payload);
+    MessageLite parsed = message;
+    if (parsed == null) {
+      parsed = parse();
+      message = parsed;
+    }
+    return parsed;
+  }
+
+  private MessageLite parse() {
+    try {
+      return switch (signal) {
+        case TRACES -> ExportTraceServiceRequest.parseFrom(wire);
+        case METRICS -> ExportMetricsServiceRequest.parseFrom(wire);
+        case LOGS -> ExportLogsServiceRequest.parseFrom(wire);
+      };
+    } catch (InvalidProtocolBufferException e) {
+      // fromWire's caller vouched for the bytes: this is a bug, not bad input.
+      throw new IllegalStateException("unparsable bytes in a checked envelope", e);
+    }
   }
 
   @Override

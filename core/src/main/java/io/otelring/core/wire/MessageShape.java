@@ -20,6 +20,7 @@ final class MessageShape {
   final boolean[] utf8;
   final boolean[] packable;
   final boolean[] item;
+  final int[] idLength;
   final MessageShape[] child;
 
   private MessageShape(int maxField) {
@@ -27,6 +28,7 @@ final class MessageShape {
     utf8 = new boolean[maxField + 1];
     packable = new boolean[maxField + 1];
     item = new boolean[maxField + 1];
+    idLength = new int[maxField + 1];
     child = new MessageShape[maxField + 1];
     java.util.Arrays.fill(wireType, UNKNOWN);
   }
@@ -36,13 +38,17 @@ final class MessageShape {
    *
    * @param items the fields whose every occurrence counts as one item, as {@code
    *     "package.Message.field"} full names
+   * @param idLengths id fields and the one length they may have besides empty
    */
-  static MessageShape of(Descriptor root, Set<String> items) {
-    return of(root, items, new HashMap<>());
+  static MessageShape of(Descriptor root, Set<String> items, Map<String, Integer> idLengths) {
+    return of(root, items, idLengths, new HashMap<>());
   }
 
   private static MessageShape of(
-      Descriptor type, Set<String> items, Map<Descriptor, MessageShape> done) {
+      Descriptor type,
+      Set<String> items,
+      Map<String, Integer> idLengths,
+      Map<Descriptor, MessageShape> done) {
     MessageShape known = done.get(type);
     if (known != null) {
       return known;
@@ -56,8 +62,9 @@ final class MessageShape {
       shape.utf8[number] = field.getType() == FieldDescriptor.Type.STRING;
       shape.packable[number] = field.isPackable();
       shape.item[number] = items.contains(field.getFullName());
+      shape.idLength[number] = idLengths.getOrDefault(field.getFullName(), 0);
       if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
-        shape.child[number] = of(field.getMessageType(), items, done);
+        shape.child[number] = of(field.getMessageType(), items, idLengths, done);
       }
     }
     return shape;

@@ -4,6 +4,7 @@ import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.otelring.core.component.Signal;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,10 +27,23 @@ public final class WireScanner {
   /** protobuf-java's default recursion limit. */
   private static final int MAX_DEPTH = 100;
 
+  /**
+   * The ids a receiver screens (a span's or log record's trace, span and parent span id): 16 or 8
+   * bytes, or empty.
+   */
+  private static final Map<String, Integer> SCREENED_IDS =
+      Map.of(
+          "opentelemetry.proto.trace.v1.Span.trace_id", 16,
+          "opentelemetry.proto.trace.v1.Span.span_id", 8,
+          "opentelemetry.proto.trace.v1.Span.parent_span_id", 8,
+          "opentelemetry.proto.logs.v1.LogRecord.trace_id", 16,
+          "opentelemetry.proto.logs.v1.LogRecord.span_id", 8);
+
   private static final MessageShape TRACES =
       MessageShape.of(
           ExportTraceServiceRequest.getDescriptor(),
-          Set.of("opentelemetry.proto.trace.v1.ScopeSpans.spans"));
+          Set.of("opentelemetry.proto.trace.v1.ScopeSpans.spans"),
+          SCREENED_IDS);
   private static final MessageShape METRICS =
       MessageShape.of(
           ExportMetricsServiceRequest.getDescriptor(),
@@ -38,15 +52,28 @@ public final class WireScanner {
               "opentelemetry.proto.metrics.v1.Sum.data_points",
               "opentelemetry.proto.metrics.v1.Histogram.data_points",
               "opentelemetry.proto.metrics.v1.ExponentialHistogram.data_points",
-              "opentelemetry.proto.metrics.v1.Summary.data_points"));
+              "opentelemetry.proto.metrics.v1.Summary.data_points"),
+          SCREENED_IDS);
   private static final MessageShape LOGS =
       MessageShape.of(
           ExportLogsServiceRequest.getDescriptor(),
-          Set.of("opentelemetry.proto.logs.v1.ScopeLogs.log_records"));
+          Set.of("opentelemetry.proto.logs.v1.ScopeLogs.log_records"),
+          SCREENED_IDS);
 
   private final byte[] bytes;
   private int position;
   private int items;
+  private boolean badIds;
+
+  /**
+   * What a scan found.
+   *
+   * @param items spans, data points or log records, as {@link io.otelring.core.consumer.ItemCounts}
+   *     counts them
+   * @param badIds true when a span or log record has an id of an impossible length, which a
+   *     receiver screens out (and so must parse the request)
+   */
+  public record Result(int items, boolean badIds) {}
 
   private WireScanner(byte[] bytes, int offset) {
     this.bytes = bytes;
@@ -56,10 +83,9 @@ public final class WireScanner {
   /**
    * Scans one export request.
    *
-   * @return the number of items (spans, data points, log records)
    * @throws MalformedWireException where the parser would fail, with a short reason
    */
-  public static int scan(Signal signal, byte[] bytes, int offset, int length)
+  public static Result scan(Signal signal, byte[] bytes, int offset, int length)
       throws MalformedWireException {
     if (offset < 0 || length < 0 || offset + length > bytes.length) {
       throw new IndexOutOfBoundsException("offset " + offset + ", length " + length);
@@ -72,10 +98,10 @@ public final class WireScanner {
         };
     WireScanner scanner = new WireScanner(bytes, offset);
     scanner.message(shape, offset + length, 0);
-    return scanner.items;
+    return new Result(scanner.items, scanner.badIds);
   }
 
-  public static int scan(Signal signal, byte[] bytes) throws MalformedWireException {
+  public static Result scan(Signal signal, byte[] bytes) throws MalformedWireException {
     return scan(signal, bytes, 0, bytes.length);
   }
 
@@ -123,6 +149,10 @@ public final class WireScanner {
     } else {
       if (shape.utf8[field] && !Utf8.isValid(bytes, position, valueEnd)) {
         throw new MalformedWireException("a string field is not valid UTF-8");
+      }
+      int idLength = shape.idLength[field];
+      if (idLength != 0 && length != 0 && length != idLength) {
+        badIds = true;
       }
       position = valueEnd;
     }

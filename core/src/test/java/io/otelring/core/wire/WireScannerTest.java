@@ -42,7 +42,8 @@ class WireScannerTest {
   @ParameterizedTest(name = "{0} #{index}")
   @MethodSource("fixtures")
   void countsWhatTheParserCounts(Signal signal, Message request) throws Exception {
-    assertThat(WireScanner.scan(signal, request.toByteArray())).isEqualTo(count(signal, request));
+    assertThat(WireScanner.scan(signal, request.toByteArray()).items())
+        .isEqualTo(count(signal, request));
   }
 
   @ParameterizedTest(name = "{0} #{index}")
@@ -60,7 +61,7 @@ class WireScannerTest {
             .isInstanceOf(MalformedWireException.class);
       } else {
         accepted++;
-        assertThat(WireScanner.scan(signal, corrupt))
+        assertThat(WireScanner.scan(signal, corrupt).items())
             .as("round %d: the parser accepts these bytes", round)
             .isEqualTo(count(signal, parsed));
       }
@@ -100,7 +101,7 @@ class WireScannerTest {
 
       if (parse(Signal.LOGS, bytes) != null) {
         accepted++;
-        assertThat(WireScanner.scan(Signal.LOGS, bytes)).as("depth %d", depth).isEqualTo(1);
+        assertThat(WireScanner.scan(Signal.LOGS, bytes).items()).as("depth %d", depth).isEqualTo(1);
       } else {
         refused++;
         assertThatThrownBy(() -> WireScanner.scan(Signal.LOGS, bytes))
@@ -126,7 +127,33 @@ class WireScannerTest {
     byte[] bytes = buffer.toByteArray();
 
     assertThat(parse(Signal.TRACES, bytes)).isNotNull();
-    assertThat(WireScanner.scan(Signal.TRACES, bytes)).isEqualTo(2);
+    assertThat(WireScanner.scan(Signal.TRACES, bytes).items()).isEqualTo(2);
+  }
+
+  @Test
+  void flagsIdsOfImpossibleLengthsWhichReceiversScreen() throws Exception {
+    var good = Requests.spans("ids", 3);
+    var shortTrace = good.toBuilder();
+    shortTrace
+        .getResourceSpansBuilder(0)
+        .getScopeSpansBuilder(0)
+        .getSpansBuilder(1)
+        .setTraceId(com.google.protobuf.ByteString.copyFrom(new byte[5]));
+    var emptyIds = good.toBuilder();
+    emptyIds
+        .getResourceSpansBuilder(0)
+        .getScopeSpansBuilder(0)
+        .getSpansBuilder(1)
+        .clearTraceId()
+        .clearSpanId();
+
+    assertThat(WireScanner.scan(Signal.TRACES, good.toByteArray()))
+        .isEqualTo(new WireScanner.Result(3, false));
+    assertThat(WireScanner.scan(Signal.TRACES, shortTrace.build().toByteArray()))
+        .isEqualTo(new WireScanner.Result(3, true));
+    assertThat(WireScanner.scan(Signal.TRACES, emptyIds.build().toByteArray()))
+        .as("empty ids are not screened")
+        .isEqualTo(new WireScanner.Result(3, false));
   }
 
   private static byte[] corrupt(byte[] original, Random random) {

@@ -2,16 +2,22 @@ package io.otelring.exporter.otlp;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NegotiationType;
 import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.AbstractStub;
+import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.consumer.WireStatus;
@@ -84,21 +90,24 @@ final class OtlpGrpcPush implements Push {
 
   @Override
   public Delivery push(Telemetry batch, Duration timeout) {
+    // The request goes out as the bytes the envelope holds — those received, when nothing parsed
+    // them — through the stub's channel and options (headers, compression, wait-for-ready).
+    byte[] request = batch.toByteArray();
     try {
       return switch (batch.signal()) {
         case TRACES -> {
           ExportTracePartialSuccess partial =
-              withDeadline(traces, timeout).export(batch.traces()).getPartialSuccess();
+              call(withDeadline(traces, timeout), TRACES_BYTES, request).getPartialSuccess();
           yield delivery(partial.getRejectedSpans(), partial.getErrorMessage());
         }
         case METRICS -> {
           ExportMetricsPartialSuccess partial =
-              withDeadline(metrics, timeout).export(batch.metrics()).getPartialSuccess();
+              call(withDeadline(metrics, timeout), METRICS_BYTES, request).getPartialSuccess();
           yield delivery(partial.getRejectedDataPoints(), partial.getErrorMessage());
         }
         case LOGS -> {
           ExportLogsPartialSuccess partial =
-              withDeadline(logs, timeout).export(batch.logs()).getPartialSuccess();
+              call(withDeadline(logs, timeout), LOGS_BYTES, request).getPartialSuccess();
           yield delivery(partial.getRejectedLogRecords(), partial.getErrorMessage());
         }
       };
@@ -106,6 +115,30 @@ final class OtlpGrpcPush implements Push {
       throw WireStatus.fromGrpc(e);
     }
   }
+
+  private static <R> R call(
+      AbstractStub<?> stub, MethodDescriptor<byte[], R> method, byte[] request) {
+    return ClientCalls.blockingUnaryCall(stub.getChannel(), method, stub.getCallOptions(), request);
+  }
+
+  /** The generated Export methods, with the request side taking encoded bytes. */
+  private static final MethodDescriptor<byte[], ExportTraceServiceResponse> TRACES_BYTES =
+      TraceServiceGrpc.getExportMethod().toBuilder(
+              RawBytes.MARSHALLER,
+              ProtoUtils.marshaller(ExportTraceServiceResponse.getDefaultInstance()))
+          .build();
+
+  private static final MethodDescriptor<byte[], ExportMetricsServiceResponse> METRICS_BYTES =
+      MetricsServiceGrpc.getExportMethod().toBuilder(
+              RawBytes.MARSHALLER,
+              ProtoUtils.marshaller(ExportMetricsServiceResponse.getDefaultInstance()))
+          .build();
+
+  private static final MethodDescriptor<byte[], ExportLogsServiceResponse> LOGS_BYTES =
+      LogsServiceGrpc.getExportMethod().toBuilder(
+              RawBytes.MARSHALLER,
+              ProtoUtils.marshaller(ExportLogsServiceResponse.getDefaultInstance()))
+          .build();
 
   private static <S extends AbstractStub<S>> S withDeadline(S stub, Duration timeout) {
     return timeout.isZero()

@@ -1,7 +1,6 @@
 package io.otelring.exporter.otlphttp;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.MessageLite;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
@@ -77,13 +76,8 @@ final class OtlpHttpPush implements Push {
               + batch.signal().configName()
               + "_endpoint)");
     }
-    MessageLite request =
-        switch (batch.signal()) {
-          case TRACES -> batch.traces();
-          case METRICS -> batch.metrics();
-          case LOGS -> batch.logs();
-        };
-    byte[] body = request.toByteArray();
+    // The bytes as received when the batch was never parsed: no encoding on the way out.
+    byte[] body = batch.toByteArray();
     HttpRequest.Builder http =
         HttpRequest.newBuilder(url)
             .header("Content-Type", "application/x-protobuf")

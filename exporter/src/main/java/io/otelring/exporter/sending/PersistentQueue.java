@@ -1,13 +1,13 @@
 package io.otelring.exporter.sending;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.otelring.core.component.Signal;
+import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Consumer;
 import io.otelring.core.consumer.Refusal;
 import io.otelring.core.consumer.Telemetry;
+import io.otelring.core.wire.MalformedWireException;
+import io.otelring.core.wire.WireScanner;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -120,21 +120,10 @@ final class PersistentQueue implements SendingQueue {
   }
 
   static byte[] encode(Telemetry telemetry) {
-    com.google.protobuf.MessageLite request =
-        switch (telemetry.signal()) {
-          case TRACES -> telemetry.traces();
-          case METRICS -> telemetry.metrics();
-          case LOGS -> telemetry.logs();
-        };
-    byte[] bytes = new byte[1 + request.getSerializedSize()];
+    byte[] request = telemetry.toByteArray();
+    byte[] bytes = new byte[1 + request.length];
     bytes[0] = (byte) telemetry.signal().ordinal();
-    com.google.protobuf.CodedOutputStream out =
-        com.google.protobuf.CodedOutputStream.newInstance(bytes, 1, bytes.length - 1);
-    try {
-      request.writeTo(out);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot serialize a request", e);
-    }
+    System.arraycopy(request, 0, bytes, 1, request.length);
     return bytes;
   }
 
@@ -142,11 +131,15 @@ final class PersistentQueue implements SendingQueue {
     if (record.length == 0 || record[0] < 0 || record[0] >= Signal.values().length) {
       throw new InvalidProtocolBufferException("unknown signal in a stored batch");
     }
+    Signal signal = Signal.values()[record[0]];
     byte[] body = Arrays.copyOfRange(record, 1, record.length);
-    return switch (Signal.values()[record[0]]) {
-      case TRACES -> Telemetry.traces(ExportTraceServiceRequest.parseFrom(body));
-      case METRICS -> Telemetry.metrics(ExportMetricsServiceRequest.parseFrom(body));
-      case LOGS -> Telemetry.logs(ExportLogsServiceRequest.parseFrom(body));
-    };
+    try {
+      // Checked and counted without parsing; it is sent as it was stored.
+      WireScanner.Result scan = WireScanner.scan(signal, body);
+      return Telemetry.fromWire(signal, body, scan.items(), ClientMetadata.EMPTY);
+    } catch (MalformedWireException e) {
+      throw new InvalidProtocolBufferException(
+          "a stored batch is not a valid request: " + e.getMessage());
+    }
   }
 }

@@ -15,12 +15,24 @@ import java.util.function.ToIntFunction;
  * cuts the first group that does not fit in two, copying its resource and scope into both halves
  * (Go's {@code splitTraces} and its siblings).
  *
+ * <p>Requests that arrive as unparsed bytes stay bytes while they can: a batch made only of them,
+ * taken whole, is their concatenation — the protobuf encoding of a request whose resource groups
+ * are those of all of them, in order — so nothing is parsed or encoded. Cutting a batch, or adding
+ * a parsed request after them, parses them first.
+ *
  * @param <R> the resource group message of the signal
  */
 abstract class PendingBatch<R> {
 
+  private final Signal signal;
+  // Unparsed requests come first: while there are any, no parsed group is buffered after them.
+  private final List<Telemetry> unparsed = new ArrayList<>();
   private final ArrayDeque<R> groups = new ArrayDeque<>();
   private int itemCount;
+
+  PendingBatch(Signal signal) {
+    this.signal = signal;
+  }
 
   /** A fresh, empty batch for the signal. */
   static PendingBatch<?> of(Signal signal) {
@@ -37,7 +49,12 @@ abstract class PendingBatch<R> {
       return;
     }
     itemCount += telemetry.itemCount();
-    groups.addAll(groupsOf(telemetry));
+    if (telemetry.isUnparsed() && groups.isEmpty()) {
+      unparsed.add(telemetry);
+    } else {
+      parseUnparsed();
+      groups.addAll(groupsOf(telemetry));
+    }
   }
 
   final int itemCount() {
@@ -49,6 +66,13 @@ abstract class PendingBatch<R> {
    * maxItems} is zero or the batch holds no more than that.
    */
   final Telemetry take(int maxItems, ClientMetadata metadata) {
+    if (!unparsed.isEmpty() && (maxItems <= 0 || itemCount <= maxItems)) {
+      Telemetry whole = concatenate(metadata);
+      unparsed.clear();
+      itemCount = 0;
+      return whole;
+    }
+    parseUnparsed();
     List<R> taken;
     if (maxItems <= 0 || itemCount <= maxItems) {
       taken = new ArrayList<>(groups);
@@ -73,6 +97,35 @@ abstract class PendingBatch<R> {
       itemCount -= maxItems;
     }
     return toTelemetry(taken, metadata);
+  }
+
+  /** Moves the unparsed requests into the groups, parsing them, in their order. */
+  private void parseUnparsed() {
+    for (Telemetry telemetry : unparsed) {
+      groups.addAll(groupsOf(telemetry));
+    }
+    unparsed.clear();
+  }
+
+  /** All unparsed requests as one: repeated fields concatenate on the wire. */
+  private Telemetry concatenate(ClientMetadata metadata) {
+    int length = 0;
+    for (Telemetry telemetry : unparsed) {
+      length += telemetry.serializedSize();
+    }
+    byte[] bytes;
+    if (unparsed.size() == 1) {
+      bytes = unparsed.get(0).toByteArray();
+    } else {
+      bytes = new byte[length];
+      int at = 0;
+      for (Telemetry telemetry : unparsed) {
+        byte[] part = telemetry.toByteArray();
+        System.arraycopy(part, 0, bytes, at, part.length);
+        at += part.length;
+      }
+    }
+    return Telemetry.fromWire(signal, bytes, itemCount, metadata);
   }
 
   abstract List<R> groupsOf(Telemetry telemetry);

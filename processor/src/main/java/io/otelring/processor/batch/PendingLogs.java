@@ -4,12 +4,17 @@ import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Telemetry;
 import java.util.List;
 
 /** Buffered log records, cut by record count. */
 final class PendingLogs extends PendingBatch<ResourceLogs> {
+
+  PendingLogs() {
+    super(Signal.LOGS);
+  }
 
   @Override
   List<ResourceLogs> groupsOf(Telemetry telemetry) {

@@ -9,6 +9,7 @@ import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.metrics.v1.Sum;
 import io.opentelemetry.proto.metrics.v1.Summary;
+import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.ItemCounts;
 import io.otelring.core.consumer.Telemetry;
@@ -20,6 +21,10 @@ import java.util.List;
  * monotonicity in both halves (Go's {@code splitMetric}).
  */
 final class PendingMetrics extends PendingBatch<ResourceMetrics> {
+
+  PendingMetrics() {
+    super(Signal.METRICS);
+  }
 
   @Override
   List<ResourceMetrics> groupsOf(Telemetry telemetry) {

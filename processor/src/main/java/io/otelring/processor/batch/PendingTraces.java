@@ -4,12 +4,17 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
+import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Telemetry;
 import java.util.List;
 
 /** Buffered spans, cut by span count. */
 final class PendingTraces extends PendingBatch<ResourceSpans> {
+
+  PendingTraces() {
+    super(Signal.TRACES);
+  }
 
   @Override
   List<ResourceSpans> groupsOf(Telemetry telemetry) {

@@ -5,15 +5,17 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
+import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Refusal;
 import io.otelring.core.consumer.WireStatus;
 import org.slf4j.Logger;
 
 /**
- * Serves one OTLP {@code Export} method over gRPC: hands the parsed request to its {@link
- * ExportIntake} and answers when that stage completes — OK (with {@code partial_success} when items
- * were rejected), or the refusal mapped by {@link WireStatus}. It runs on the transport's thread
- * and never blocks it: the answer is sent from whichever thread completes the stage.
+ * Serves one OTLP {@code Export} method over gRPC: hands the request — checked bytes, or a parsed
+ * message when items must be screened — to its {@link ExportIntake} and answers when that stage
+ * completes — OK (with {@code partial_success} when items were rejected), or the refusal mapped by
+ * {@link WireStatus}. It runs on the transport's thread and never blocks it: the answer is sent
+ * from whichever thread completes the stage.
  */
 final class ExportHandler<Q extends Message, R extends Message>
     implements ServerCalls.UnaryMethod<ParsedRequest<Q>, R> {
@@ -42,8 +44,10 @@ final class ExportHandler<Q extends Message, R extends Message>
       observer.onError(parsed.failure().asRuntimeException());
       return;
     }
-    intake
-        .export(parsed.message(), ClientMetadataInterceptor.current())
+    ClientMetadata metadata = ClientMetadataInterceptor.current();
+    (parsed.wire() != null
+            ? intake.exportWire(parsed.wire(), parsed.items(), metadata)
+            : intake.export(parsed.message(), metadata))
         .whenComplete(
             (response, failure) -> {
               if (failure == null) {

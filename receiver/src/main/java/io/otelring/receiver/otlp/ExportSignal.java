@@ -128,7 +128,7 @@ abstract class ExportSignal<Q extends Message, R extends Message> {
   /** The generated {@code Export} method, with a marshaller that hands parse failures over. */
   MethodDescriptor<ParsedRequest<Q>, R> method() {
     return generatedMethod.toBuilder(
-            new RequestMarshaller<>(defaultRequest), ProtoUtils.marshaller(response(0)))
+            new RequestMarshaller<>(signal, defaultRequest), ProtoUtils.marshaller(response(0)))
         .build();
   }
 

@@ -6,20 +6,30 @@ import io.grpc.MethodDescriptor.Marshaller;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.ProtoUtils;
+import io.otelring.core.component.Signal;
+import io.otelring.core.wire.MalformedWireException;
+import io.otelring.core.wire.WireScanner;
+import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Parses a request with grpc-java's own protobuf marshaller (which reuses buffers and avoids
- * copies), but never throws: a body that does not parse becomes INVALID_ARGUMENT with the parser's
- * reason, and a status raised while reading (RESOURCE_EXHAUSTED when a gzip body grows past the
+ * Reads a request body without parsing it: the bytes are checked and counted by one walk of the
+ * wire format ({@link WireScanner}, which accepts exactly what the parser accepts) and travel on as
+ * bytes. Only a request with ids of impossible lengths is parsed, so that those items can be
+ * screened out. It never throws: a body that is not a valid request becomes INVALID_ARGUMENT with
+ * the reason, and a status raised while reading (RESOURCE_EXHAUSTED when a gzip body grows past the
  * limit) is kept as it is.
  */
 final class RequestMarshaller<T extends Message> implements Marshaller<ParsedRequest<T>> {
 
+  private final Signal signal;
+  private final T defaultInstance;
   private final Marshaller<T> protobuf;
   private final String typeName;
 
-  RequestMarshaller(T defaultInstance) {
+  RequestMarshaller(Signal signal, T defaultInstance) {
+    this.signal = signal;
+    this.defaultInstance = defaultInstance;
     this.protobuf = ProtoUtils.marshaller(defaultInstance);
     this.typeName = defaultInstance.getDescriptorForType().getName();
   }
@@ -31,16 +41,30 @@ final class RequestMarshaller<T extends Message> implements Marshaller<ParsedReq
 
   @Override
   public ParsedRequest<T> parse(InputStream stream) {
+    byte[] bytes;
     try {
-      return ParsedRequest.of(protobuf.parse(stream));
+      bytes = stream.readAllBytes();
     } catch (StatusRuntimeException e) {
-      if (e.getCause() instanceof InvalidProtocolBufferException invalid) {
-        return ParsedRequest.failed(notParsable(invalid));
-      }
       return ParsedRequest.failed(e.getStatus());
-    } catch (RuntimeException e) {
-      // grpc-java wraps an IOException of the body stream (a corrupt gzip body) this way.
+    } catch (IOException | RuntimeException e) {
+      // A corrupt gzip body fails while it is read.
       return ParsedRequest.failed(notParsable(e.getCause() == null ? e : e.getCause()));
+    }
+    WireScanner.Result scan;
+    try {
+      scan = WireScanner.scan(signal, bytes);
+    } catch (MalformedWireException e) {
+      return ParsedRequest.failed(notParsable(e));
+    }
+    if (!scan.badIds()) {
+      return ParsedRequest.wire(bytes, scan.items());
+    }
+    try {
+      @SuppressWarnings("unchecked")
+      T message = (T) defaultInstance.getParserForType().parseFrom(bytes);
+      return ParsedRequest.of(message);
+    } catch (InvalidProtocolBufferException e) {
+      return ParsedRequest.failed(notParsable(e)); // cannot happen after a clean scan
     }
   }
 
