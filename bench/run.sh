@@ -22,5 +22,6 @@ else
   echo "run.sh: taskset missing or one CPU only: nothing is pinned" >&2
 fi
 
-export OTELRING_BENCH_COMMAND="bench/run.sh $*"
+# The report quotes the command exactly as typed.
+export OTELRING_BENCH_COMMAND="bench/run.sh$(printf " %q" "$@")"
 exec "${pin[@]}" java -XX:+UseG1GC ${JAVA_OPTS:-} -jar bench/target/otelring-bench.jar e2e "$@"

@@ -5,14 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The machine and JVM a benchmark ran on, for the report. */
-record MachineInfo(String cpu, int cpus, long memoryMib, String kernel, String jvm) {
+/**
+ * The machine and JVM a benchmark ran on, for the report; {@code ownCpus} is the CPU list this
+ * process (the load generator) may run on.
+ */
+record MachineInfo(
+    String cpu, int cpus, long memoryMib, String kernel, String jvm, String ownCpus) {
 
   static MachineInfo read() {
     String cpu = "unknown";
     int cpus = Runtime.getRuntime().availableProcessors();
     long memory = 0;
     String kernel = System.getProperty("os.name") + " " + System.getProperty("os.version");
+    String ownCpus = "all";
     try {
       List<String> cpuinfo = Files.readAllLines(Path.of("/proc/cpuinfo"));
       cpu =
@@ -23,6 +28,12 @@ record MachineInfo(String cpu, int cpus, long memoryMib, String kernel, String j
               .orElse(cpu);
       cpus = (int) cpuinfo.stream().filter(line -> line.startsWith("processor")).count();
       memory = ProcStats.statusKib(Files.readString(Path.of("/proc/meminfo")), "MemTotal") / 1024;
+      ownCpus =
+          Files.readAllLines(Path.of("/proc/self/status")).stream()
+              .filter(line -> line.startsWith("Cpus_allowed_list:"))
+              .map(line -> line.substring(line.indexOf(':') + 1).trim())
+              .findFirst()
+              .orElse(ownCpus);
     } catch (IOException | RuntimeException e) {
       // Not Linux, or an unusual /proc: the report says "unknown".
     }
@@ -33,6 +44,6 @@ record MachineInfo(String cpu, int cpus, long memoryMib, String kernel, String j
             + " ("
             + System.getProperty("java.vm.vendor")
             + ")";
-    return new MachineInfo(cpu, cpus, memory, kernel, jvm);
+    return new MachineInfo(cpu, cpus, memory, kernel, jvm, ownCpus);
   }
 }

@@ -80,8 +80,8 @@ final class Report {
                 ? "none"
                 : "system under test `taskset -c "
                     + settings.sutCpu()
-                    + "`; load generator and"
-                    + " sink on the CPUs `bench/run.sh` gives this process"));
+                    + "`; load generator (and sink) on CPU(s) "
+                    + machine.ownCpus()));
     md.append(row("otelring pipeline", pipeline()));
     md.append(
         row(

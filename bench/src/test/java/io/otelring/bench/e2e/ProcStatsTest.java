@@ -25,6 +25,15 @@ class ProcStatsTest {
   }
 
   @Test
+  void theMachineIsReadFromProc() {
+    MachineInfo machine = MachineInfo.read();
+
+    assertThat(machine.cpus()).isPositive();
+    assertThat(machine.memoryMib()).isPositive();
+    assertThat(machine.ownCpus()).matches("[0-9,-]+");
+  }
+
+  @Test
   void statusValuesAreInKib() {
     String status = "Name:\tjava\nVmPeak:\t 5000 kB\nVmHWM:\t  123456 kB\nVmRSS:\t 100 kB\n";
 

@@ -66,7 +66,7 @@ class ReportTest {
         new Report(
             runs,
             List.of(new HeapResult("otelspec", 20480, 4720, 590)),
-            new MachineInfo("Some CPU", 2, 24000, "Linux 6", "OpenJDK 17"),
+            new MachineInfo("Some CPU", 2, 24000, "Linux 6", "OpenJDK 17", "1"),
             settings,
             "bench/run.sh --repeat 3",
             "Smoke run on a busy machine",
@@ -87,6 +87,7 @@ class ReportTest {
         .contains("| otelspec | 1.67 | 10.00 | 0.50 | 0.20 |")
         .contains("| otelspec | 20,480 | 4720 | 590 | 8.0 |")
         .contains("debug exporter (basic verbosity, output discarded)")
+        .contains("system under test `taskset -c 0`; load generator (and sink) on CPU(s) 1")
         .contains("3 per system and shape, interleaved; 30s warm-up, 1m0s measured")
         .contains("![throughput and CPU per span by shape](bench/results/benchmarks.png)");
     assertThat(md.lines().filter(line -> line.startsWith("| 2 | otelspec |"))).hasSize(3);
