@@ -110,9 +110,19 @@ class LifecycleTest {
     assertThat(receiver.grpcAddress()).isEmpty();
     assertThat(receiver.httpAddress()).isEmpty();
     for (int port : new int[] {grpcPort, httpPort}) {
-      try (ServerSocket free = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"))) {
-        assertThat(free.getLocalPort()).as("port %d is released", port).isEqualTo(port);
-      }
+      // The event loops close their sockets as the last step of shutdown, a moment later.
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(5))
+          .ignoreExceptions()
+          .untilAsserted(
+              () -> {
+                try (ServerSocket free = new ServerSocket()) {
+                  free.setReuseAddress(true);
+                  free.bind(
+                      new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+                  assertThat(free.getLocalPort()).as("port %d is released", port).isEqualTo(port);
+                }
+              });
     }
   }
 

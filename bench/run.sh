@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The end-to-end benchmark: B0, B2 and otelring side by side for each span shape, each pinned to
+# CPU 0 while the load generator (and, with --exporter otlp, the sink) runs on CPU 1. Writes
+# BENCHMARKS.md and bench/results/benchmarks.png at the repository root.
+#   bench/run.sh                                   the full run (3 × 4 shapes × 3 systems, ~1.5 h)
+#   bench/run.sh --repeat 1 --warmup 2s --measure 3s --label "smoke run"    a ~2-minute smoke run
+#   bench/run.sh --help                            every flag
+# Builds the collector and bench jars first (tests skipped). Run it on a quiet machine with at
+# least two CPUs; on a busy one the numbers say more about the neighbours than about otelring.
+set -euo pipefail
+
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$home"
+
+(mvn -B -q -DskipTests -Dspotless.apply.skip=true package -pl bench -am) >&2
+
+load_cpu="${OTELRING_BENCH_LOAD_CPU:-1}"
+pin=()
+if command -v taskset >/dev/null && [ "$(nproc --all)" -gt 1 ]; then
+  pin=(taskset -c "$load_cpu")
+else
+  echo "run.sh: taskset missing or one CPU only: nothing is pinned" >&2
+fi
+
+# The report quotes the command exactly as typed.
+export OTELRING_BENCH_COMMAND="bench/run.sh$(printf " %q" "$@")"
+exec "${pin[@]}" java -XX:+UseG1GC ${JAVA_OPTS:-} -jar bench/target/otelring-bench.jar e2e "$@"

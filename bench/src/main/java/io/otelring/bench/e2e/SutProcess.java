@@ -1,0 +1,75 @@
+package io.otelring.bench.e2e;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The system under test as a child process, pinned to one CPU with {@code taskset} (which execs the
+ * JVM, so the pid is the JVM's). Its stdout is discarded (the debug exporter writes there); its
+ * stderr goes to a log file for when something goes wrong.
+ */
+final class SutProcess implements AutoCloseable {
+
+  private final Process process;
+  private final String description;
+
+  private SutProcess(Process process, String description) {
+    this.process = process;
+    this.description = description;
+  }
+
+  /** Starts {@code command} on {@code cpu} (none when null or taskset is missing). */
+  static SutProcess start(List<String> command, String cpu, Path log) throws IOException {
+    List<String> full = new ArrayList<>();
+    if (cpu != null && !cpu.isBlank()) {
+      full.addAll(List.of("taskset", "-c", cpu));
+    }
+    full.addAll(command);
+    Process process =
+        new ProcessBuilder(full)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(log.toFile())
+            .start();
+    return new SutProcess(process, String.join(" ", full));
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  String description() {
+    return description;
+  }
+
+  /** Waits until {@code port} accepts connections; fails if the process dies or time runs out. */
+  void awaitListening(int port, Duration timeout) throws IOException, InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (!process.isAlive()) {
+        throw new IOException("exited with " + process.exitValue() + ": " + description);
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException notYet) {
+        TimeUnit.MILLISECONDS.sleep(100);
+      }
+    }
+    throw new IOException("not listening on " + port + " after " + timeout + ": " + description);
+  }
+
+  /** SIGTERM, then SIGKILL if it has not exited within 30 s. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}

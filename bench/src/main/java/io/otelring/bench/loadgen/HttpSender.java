@@ -1,0 +1,71 @@
+package io.otelring.bench.loadgen;
+
+import io.otelring.core.component.Signal;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * OTLP/HTTP with protobuf bodies over the JDK's HTTP client: the body is the pre-encoded (and, with
+ * gzip, pre-compressed) request, sent as it is.
+ */
+public final class HttpSender implements Sender {
+
+  private final Signal signal;
+  private final HttpClient client;
+  private final HttpRequest.Builder template;
+
+  public HttpSender(
+      Signal signal,
+      Endpoint endpoint,
+      Map<String, String> headers,
+      boolean gzipped,
+      Duration timeout) {
+    this.signal = signal;
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    URI uri = endpoint.httpUri(signal.configName());
+    this.template =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .header("Content-Type", "application/x-protobuf");
+    if (gzipped) {
+      template.header("Content-Encoding", "gzip");
+    }
+    headers.forEach(template::header);
+  }
+
+  @Override
+  public Reply send(byte[] body) {
+    HttpRequest request =
+        template.copy().POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    HttpResponse<byte[]> response;
+    try {
+      response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      return Reply.failed(e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Reply.failed("interrupted");
+    }
+    int status = response.statusCode();
+    if (status == 200) {
+      return PartialSuccess.reply(signal, response.body());
+    }
+    String error = "HTTP " + status;
+    // 429 and 503 are the OTLP/HTTP backpressure answers (the client retries after Retry-After).
+    return status == 429 || status == 503 ? Reply.refused(error) : Reply.failed(error);
+  }
+
+  @Override
+  public void close() {
+    // The JDK client of Java 17 has no close; its connections end with the process or when idle.
+  }
+}
