@@ -10,6 +10,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Refusal;
+import io.otelring.core.wire.MalformedWireException;
+import io.otelring.core.wire.WireScanner;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -116,26 +118,47 @@ final class OtlpHttpService {
 
   private static <Q extends Message, R extends Message> CompletionStage<HttpAnswer> export(
       ExportIntake<Q, R> intake, HttpEncoding encoding, ByteBuffer body, ClientMetadata metadata) {
+    if (encoding == HttpEncoding.PROTOBUF) {
+      // The fast path, as on gRPC: checked and counted on the wire, handed on unparsed — unless
+      // items with impossible ids must be screened out, which needs the parsed request.
+      byte[] bytes = new byte[body.remaining()];
+      body.duplicate().get(bytes);
+      try {
+        WireScanner.Result scan = WireScanner.scan(intake.signal().signal(), bytes);
+        if (!scan.badIds()) {
+          return answer(intake.exportWire(bytes, scan.items(), metadata), encoding);
+        }
+      } catch (MalformedWireException e) {
+        return done(notParsable(intake, encoding, e));
+      }
+    }
     Q request;
     try {
       request = encoding.parse(intake.signal(), body);
     } catch (IOException e) {
-      return done(
-          HttpAnswer.status(
-              HttpResponseStatus.BAD_REQUEST,
-              encoding,
-              "the body is not a valid "
-                  + intake.signal().requestTypeName()
-                  + ": "
-                  + e.getMessage()));
+      return done(notParsable(intake, encoding, e));
     }
-    return intake
-        .export(request, metadata)
-        .handle(
-            (response, failure) ->
-                failure == null
-                    ? HttpAnswer.message(encoding, response)
-                    : HttpAnswer.refusal(encoding, Refusal.of(failure)));
+    return answer(intake.export(request, metadata), encoding);
+  }
+
+  private static <R extends Message> CompletionStage<HttpAnswer> answer(
+      CompletionStage<R> exported, HttpEncoding encoding) {
+    return exported.handle(
+        (response, failure) ->
+            failure == null
+                ? HttpAnswer.message(encoding, response)
+                : HttpAnswer.refusal(encoding, Refusal.of(failure)));
+  }
+
+  private static HttpAnswer notParsable(
+      ExportIntake<?, ?> intake, HttpEncoding encoding, Exception reason) {
+    return HttpAnswer.status(
+        HttpResponseStatus.BAD_REQUEST,
+        encoding,
+        "the body is not a valid "
+            + intake.signal().requestTypeName()
+            + ": "
+            + reason.getMessage());
   }
 
   /**

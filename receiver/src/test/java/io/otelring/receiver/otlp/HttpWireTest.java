@@ -71,6 +71,10 @@ class HttpWireTest {
 
     await().until(() -> running.logs.received().size() == 2);
     assertThat(running.traces.received())
+        .extracting(Telemetry::isUnparsed)
+        .as("a protobuf body travels on unparsed, a JSON one as the message it decodes to")
+        .containsExactly(false, true);
+    assertThat(running.traces.received())
         .extracting(Telemetry::traces)
         .containsExactly(traces, traces);
     assertThat(running.metrics.received())

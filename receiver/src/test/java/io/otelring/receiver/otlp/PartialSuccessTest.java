@@ -43,12 +43,27 @@ class PartialSuccessTest {
     assertThat(response.getPartialSuccess().getRejectedSpans()).isEqualTo(3);
     assertThat(response.getPartialSuccess().getErrorMessage()).isEqualTo(InvalidIds.SPANS_MESSAGE);
     Telemetry passedOn = running.traces.received().get(0);
+    assertThat(passedOn.isUnparsed()).as("screening needs the parsed request").isFalse();
     assertThat(passedOn.itemCount()).isEqualTo(2);
     assertThat(passedOn.traces().getResourceSpans(0).getScopeSpans(0).getSpansList())
         .extracting(span -> span.getName())
         .containsExactly("good", "no ids");
     assertThat(running.count("otelcol_receiver_accepted_spans")).isEqualTo(2);
     assertThat(running.count("otelcol_receiver_refused_spans")).isEqualTo(3);
+  }
+
+  @Test
+  void aRequestWithGoodIdsTravelsOnAsTheBytesThatCame() {
+    var request = Requests.traces(Requests.goodSpan("a"), Requests.goodSpan("b"));
+
+    ExportTraceServiceResponse response =
+        TraceServiceGrpc.newBlockingStub(running.plaintextChannel()).export(request);
+
+    assertThat(response.hasPartialSuccess()).isFalse();
+    Telemetry passedOn = running.traces.received().get(0);
+    assertThat(passedOn.isUnparsed()).as("the fast path parses nothing").isTrue();
+    assertThat(passedOn.itemCount()).isEqualTo(2);
+    assertThat(passedOn.toByteArray()).isEqualTo(request.toByteArray());
   }
 
   @Test
