@@ -11,7 +11,11 @@ import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.otelring.core.consumer.Telemetry;
+import io.otelring.core.wire.MalformedWireException;
+import io.otelring.core.wire.TopLevelFields;
+import io.otelring.core.wire.WireScanner;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -92,6 +96,12 @@ public final class RequestSplitter {
     if (maxBytes <= 0 || telemetry.serializedSize() <= maxBytes) {
       return List.of(telemetry);
     }
+    if (telemetry.isUnparsed()) {
+      List<Telemetry> parts = splitOnTheWire(telemetry, maxBytes);
+      if (parts != null) {
+        return parts;
+      }
+    }
     List<Telemetry> parts = new ArrayList<>();
     switch (telemetry.signal()) {
       case TRACES -> {
@@ -108,6 +118,40 @@ public final class RequestSplitter {
         for (Message part : split(telemetry.logs(), LOGS, 0, maxBytes)) {
           parts.add(Telemetry.logs((ExportLogsServiceRequest) part, telemetry.metadata()));
         }
+      }
+    }
+    return parts;
+  }
+
+  /**
+   * Cuts unparsed bytes between their resource groups, packing whole groups greedily: nothing is
+   * parsed or encoded. Null when a single group is over the limit (or the bytes cannot be cut
+   * there), which the parsing path then splits further.
+   */
+  private static List<Telemetry> splitOnTheWire(Telemetry telemetry, long maxBytes) {
+    byte[] bytes = telemetry.toByteArray();
+    int[] ends;
+    try {
+      ends = TopLevelFields.boundaries(bytes);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    List<Telemetry> parts = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i < ends.length; i++) {
+      if (ends[i] - ends[i - 1] > maxBytes) {
+        return null;
+      }
+      boolean last = i == ends.length - 1;
+      if (last || ends[i + 1] - start > maxBytes) {
+        byte[] part = Arrays.copyOfRange(bytes, start, ends[i]);
+        try {
+          int items = WireScanner.scan(telemetry.signal(), part).items();
+          parts.add(Telemetry.fromWire(telemetry.signal(), part, items, telemetry.metadata()));
+        } catch (MalformedWireException e) {
+          return null; // cannot happen: a run of whole fields of a valid request is valid
+        }
+        start = ends[i];
       }
     }
     return parts;

@@ -28,6 +28,33 @@ class RequestSplitterTest {
   }
 
   @Test
+  void unparsedBytesAreCutBetweenResourcesWithoutParsing() throws Exception {
+    // A batch of ten requests as the batch processor makes it: their bytes, concatenated.
+    java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
+    List<String> sent = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ExportTraceServiceRequest request = Requests.spans("r" + i, 20);
+      request.writeTo(batch);
+      sent.addAll(io.otelring.core.testing.Received.spanIds(List.of(Telemetry.traces(request))));
+    }
+    byte[] bytes = batch.toByteArray();
+    ClientMetadata metadata = ClientMetadata.of(Map.of("tenant", List.of("a")));
+    Telemetry whole =
+        Telemetry.fromWire(io.otelring.core.component.Signal.TRACES, bytes, 200, metadata);
+    long limit = bytes.length / 3;
+
+    List<Telemetry> parts = RequestSplitter.split(whole, limit);
+
+    assertThat(parts).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(parts).allMatch(Telemetry::isUnparsed);
+    assertThat(whole.isUnparsed()).isTrue();
+    assertThat(parts).allMatch(p -> p.serializedSize() <= limit);
+    assertThat(parts).allMatch(p -> p.metadata().equals(metadata));
+    assertThat(parts.stream().mapToInt(Telemetry::itemCount).sum()).isEqualTo(200);
+    assertThat(io.otelring.core.testing.Received.spanIds(parts)).isEqualTo(sent);
+  }
+
+  @Test
   void partsStayUnderTheLimitAndKeepEverySpanWithItsResourceAndScope() {
     ExportTraceServiceRequest request = request(3, 2, 100);
     ClientMetadata metadata = ClientMetadata.of(Map.of("tenant", List.of("a")));
