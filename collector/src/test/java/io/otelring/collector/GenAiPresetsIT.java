@@ -8,22 +8,18 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import io.otelring.core.component.Factories;
-import io.otelring.core.component.Factory;
-import io.otelring.core.config.ConfigLoader;
-import io.otelring.core.config.ConfigSource;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.otelring.core.pipeline.RingOptions;
-import io.otelring.core.testing.TestComponents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +29,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each GenAI preset in {@code configs/} runs as shipped, with only its ports and its exporter
- * swapped for test ones: the OpenTelemetry SDK sends a span shaped like the AI gateway's over
- * OTLP/gRPC and the exact attributes and name each backend expects arrive downstream. The
- * downstream is a recording exporter: the otlp exporter is not in this build yet.
+ * Each GenAI preset in {@code configs/} runs as shipped, with only its ports and its exporter's
+ * endpoint swapped for test ones: the OpenTelemetry SDK sends a span shaped like the AI gateway's
+ * over OTLP/gRPC and another over OTLP/HTTP, and a real OTLP server downstream (behind the {@code
+ * otlp} exporter) receives both with the exact attributes and name its backend expects.
  */
 class GenAiPresetsIT {
 
   @TempDir Path temp;
+  private OtlpBackend backend;
 
-  /** The gateway's span: what every preset takes in. */
-  private static void sendGatewaySpan(String endpoint) {
-    OtlpGrpcSpanExporter otlp = OtlpGrpcSpanExporter.builder().setEndpoint(endpoint).build();
+  @org.junit.jupiter.api.BeforeEach
+  void startBackend() throws Exception {
+    backend = OtlpBackend.start();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void stopBackend() throws Exception {
+    backend.close();
+  }
+
+  /** The gateway's span, sent once over each transport: what every preset takes in. */
+  private static void sendGatewaySpans(int grpcPort, int httpPort) {
+    sendGatewaySpan(
+        OtlpGrpcSpanExporter.builder().setEndpoint("http://127.0.0.1:" + grpcPort).build());
+    sendGatewaySpan(
+        OtlpHttpSpanExporter.builder()
+            .setEndpoint("http://127.0.0.1:" + httpPort + "/v1/traces")
+            .build());
+  }
+
+  private static void sendGatewaySpan(SpanExporter otlp) {
     SdkTracerProvider provider =
         SdkTracerProvider.builder()
             .setResource(
@@ -85,37 +100,31 @@ class GenAiPresetsIT {
               grpc: {endpoint: 127.0.0.1:%d}
               http: {endpoint: 127.0.0.1:%d}
         exporters:
-          recording: {}
+          otlp/downstream: {endpoint: 127.0.0.1:%d, tls: {insecure: true}}
         service:
           telemetry: {metrics: {address: 127.0.0.1:%d}}
           pipelines:
-            traces: {exporters: [recording]%s}
+            traces: {exporters: [otlp/downstream]%s}
         """
-            .formatted(grpc, http, metrics, extraProcessors));
-    TestComponents.RecordingExporters recorders = new TestComponents.RecordingExporters();
-    List<Factory<?>> factories = new ArrayList<>(BuiltInComponents.list());
-    factories.add(recorders);
+            .formatted(grpc, http, backend.port(), metrics, extraProcessors));
     var config =
-        new ConfigLoader(Factories.of(factories))
-            .load(
-                ConfigSource.load(
-                    List.of(Path.of("..", "configs", preset).toString(), overlay.toString())));
+        Setup.load(List.of(Path.of("..", "configs", preset).toString(), overlay.toString()), null)
+            .config();
     try (Collector collector = Collector.start(config, RingOptions.DEFAULT)) {
-      sendGatewaySpan("http://127.0.0.1:" + grpc);
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> recorders.get("recording").itemCount() >= 1);
-      var span =
-          recorders
-              .get("recording")
-              .received()
-              .get(0)
-              .traces()
-              .getResourceSpans(0)
-              .getScopeSpans(0)
-              .getSpans(0);
-      return new Received(span.getName(), attributes(span.getAttributesList()));
+      sendGatewaySpans(grpc, http);
+      await().atMost(Duration.ofSeconds(15)).until(() -> backend.spans().size() >= 2);
+      var spans = backend.spans();
+      assertThat(spans).hasSize(2);
+      Received overGrpc = received(spans.get(0));
+      assertThat(received(spans.get(1)))
+          .as("the span sent over HTTP is enriched as the one sent over gRPC")
+          .isEqualTo(overGrpc);
+      return overGrpc;
     }
+  }
+
+  private static Received received(io.opentelemetry.proto.trace.v1.Span span) {
+    return new Received(span.getName(), attributes(span.getAttributesList()));
   }
 
   private record Received(String name, Map<String, Object> attributes) {}
