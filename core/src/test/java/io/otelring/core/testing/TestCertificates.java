@@ -1,4 +1,4 @@
-package io.otelring.receiver.otlp;
+package io.otelring.core.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,12 +15,12 @@ import java.util.List;
  * A throw-away CA, a server certificate for 127.0.0.1 and a client certificate, all signed by the
  * CA, written as PEM files. Made with the JDK's keytool so that tests need no extra library.
  */
-record TestCertificates(
+public record TestCertificates(
     Path caCert, Path serverCert, Path serverKey, Path clientCert, Path clientKey) {
 
   private static final String PASSWORD = "changeit";
 
-  static TestCertificates create(Path dir) throws IOException, InterruptedException {
+  public static TestCertificates create(Path dir) throws IOException, InterruptedException {
     Path ca = dir.resolve("ca.p12");
     keytool(
         dir,
@@ -138,7 +138,7 @@ record TestCertificates(
     }
   }
 
-  byte[] read(Path file) throws IOException {
+  public byte[] read(Path file) throws IOException {
     return Files.readAllBytes(file);
   }
 }
