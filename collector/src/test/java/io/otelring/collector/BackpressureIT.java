@@ -9,15 +9,11 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
-import io.opentelemetry.sdk.testing.trace.TestSpanData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.data.StatusData;
 import io.otelring.core.pipeline.RingOptions;
 import io.otelring.core.testing.Received;
 import io.otelring.core.testing.Requests;
@@ -109,7 +105,7 @@ class BackpressureIT {
     List<CompletableResultCode> results = new ArrayList<>();
     Set<String> sentIds = new HashSet<>();
     for (int batch = 0; batch < 4; batch++) {
-      List<SpanData> spans = spans(batch, 50);
+      List<SpanData> spans = SdkSpans.batch(batch, 50);
       spans.forEach(s -> sentIds.add(s.getSpanId()));
       results.add(sdk.export(spans));
     }
@@ -138,33 +134,5 @@ class BackpressureIT {
     List<String> received = Received.spanIds(recorders.get("recording").received());
     assertThat(received).doesNotHaveDuplicates().hasSize(expected).containsAll(sentIds);
     sdk.shutdown().join(5, TimeUnit.SECONDS);
-  }
-
-  private static List<SpanData> spans(int batch, int count) {
-    List<SpanData> spans = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      String traceId = String.format("%016x%016x", batch + 1, i + 1);
-      String spanId = String.format("%08x%08x", batch + 1, i + 1);
-      spans.add(
-          TestSpanData.builder()
-              .setSpanContext(
-                  io.opentelemetry.api.trace.SpanContext.create(
-                      traceId,
-                      spanId,
-                      io.opentelemetry.api.trace.TraceFlags.getSampled(),
-                      io.opentelemetry.api.trace.TraceState.getDefault()))
-              .setName("b" + batch + "-" + i)
-              .setKind(SpanKind.INTERNAL)
-              .setStartEpochNanos(1_700_000_000_000_000_000L)
-              .setEndEpochNanos(1_700_000_000_000_001_000L)
-              .setAttributes(Attributes.empty())
-              .setStatus(StatusData.unset())
-              .setHasEnded(true)
-              .setTotalRecordedEvents(0)
-              .setTotalRecordedLinks(0)
-              .setTotalAttributeCount(0)
-              .build());
-    }
-    return spans;
   }
 }

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.grpc.Status;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
-import io.opentelemetry.sdk.testing.trace.TestSpanData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.data.StatusData;
 import io.otelring.core.component.Factories;
 import io.otelring.core.config.CollectorConfig;
 import io.otelring.core.config.ConfigLoader;
@@ -118,7 +114,7 @@ class HttpBackpressureIT {
     List<CompletableResultCode> results = new ArrayList<>();
     Set<String> sentIds = new HashSet<>();
     for (int batch = 0; batch < 4; batch++) {
-      List<SpanData> spans = spans(batch, 50);
+      List<SpanData> spans = SdkSpans.batch(batch, 50);
       spans.forEach(s -> sentIds.add(s.getSpanId()));
       results.add(sdk.export(spans));
     }
@@ -169,33 +165,5 @@ class HttpBackpressureIT {
             .tag("transport", "http")
             .counter();
     return counter == null ? 0 : counter.count();
-  }
-
-  private static List<SpanData> spans(int batch, int count) {
-    List<SpanData> spans = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      String traceId = String.format("%016x%016x", batch + 1, i + 1);
-      String spanId = String.format("%08x%08x", batch + 1, i + 1);
-      spans.add(
-          TestSpanData.builder()
-              .setSpanContext(
-                  io.opentelemetry.api.trace.SpanContext.create(
-                      traceId,
-                      spanId,
-                      io.opentelemetry.api.trace.TraceFlags.getSampled(),
-                      io.opentelemetry.api.trace.TraceState.getDefault()))
-              .setName("b" + batch + "-" + i)
-              .setKind(SpanKind.INTERNAL)
-              .setStartEpochNanos(1_700_000_000_000_000_000L)
-              .setEndEpochNanos(1_700_000_000_000_001_000L)
-              .setAttributes(Attributes.empty())
-              .setStatus(StatusData.unset())
-              .setHasEnded(true)
-              .setTotalRecordedEvents(0)
-              .setTotalRecordedLinks(0)
-              .setTotalAttributeCount(0)
-              .build());
-    }
-    return spans;
   }
 }

@@ -11,28 +11,22 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
-import io.opentelemetry.sdk.testing.trace.TestSpanData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.data.StatusData;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Exporter;
 import io.otelring.core.component.ExporterFactory;
 import io.otelring.core.consumer.Consumer;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.pipeline.RingOptions;
+import io.otelring.core.testing.Received;
 import io.otelring.core.testing.Requests;
 import io.otelring.core.testing.TestComponents;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -149,7 +143,8 @@ class MemoryLimiterIT {
               var probe = Requests.spans("probe" + probes.incrementAndGet(), 1);
               try {
                 stub.withDeadlineAfter(5, TimeUnit.SECONDS).export(probe);
-                accepted.add(spanId(probe.getResourceSpans(0).getScopeSpans(0).getSpans(0)));
+                accepted.add(
+                    Received.spanId(probe.getResourceSpans(0).getScopeSpans(0).getSpans(0)));
                 return false;
               } catch (StatusRuntimeException e) {
                 refusal[0] = e;
@@ -218,35 +213,9 @@ class MemoryLimiterIT {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  private static String spanId(io.opentelemetry.proto.trace.v1.Span span) {
-    return HexFormat.of().formatHex(span.getSpanId().toByteArray());
-  }
-
   private static List<SpanData> spans(int request, int count) {
-    Attributes attributes = Attributes.of(AttributeKey.stringKey("payload"), PAYLOAD);
-    List<SpanData> spans = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      spans.add(
-          TestSpanData.builder()
-              .setSpanContext(
-                  SpanContext.create(
-                      String.format("%016x%016x", request + 1, i + 1),
-                      String.format("%08x%08x", request + 1, i + 1),
-                      TraceFlags.getSampled(),
-                      TraceState.getDefault()))
-              .setName("load")
-              .setKind(SpanKind.INTERNAL)
-              .setStartEpochNanos(1_700_000_000_000_000_000L)
-              .setEndEpochNanos(1_700_000_000_000_001_000L)
-              .setAttributes(attributes)
-              .setStatus(StatusData.unset())
-              .setHasEnded(true)
-              .setTotalRecordedEvents(0)
-              .setTotalRecordedLinks(0)
-              .setTotalAttributeCount(1)
-              .build());
-    }
-    return spans;
+    return SdkSpans.batch(
+        request, count, Attributes.of(AttributeKey.stringKey("payload"), PAYLOAD));
   }
 
   /** Type {@code counting}: remembers span ids, not payloads, so delivered data can be freed. */
@@ -279,7 +248,7 @@ class MemoryLimiterIT {
               .flatMap(ss -> ss.getSpansList().stream())
               .forEach(
                   span -> {
-                    if (delivered.put(spanId(span), true) != null) {
+                    if (delivered.put(Received.spanId(span), true) != null) {
                       duplicates.incrementAndGet();
                     }
                   });
