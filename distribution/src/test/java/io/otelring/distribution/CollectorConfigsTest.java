@@ -41,8 +41,7 @@ class CollectorConfigsTest {
 
   @Test
   void aProblemOtherThanAMissingComponentFails() {
-    assertThatThrownBy(
-            () -> CollectorConfigs.assertValidAsFarAsBuilt(CONFIG.formatted("timeuot: 1s")))
+    assertThatThrownBy(() -> CollectorConfigs.assertValid(CONFIG.formatted("timeuot: 1s")))
         .isInstanceOf(AssertionError.class);
   }
 }
