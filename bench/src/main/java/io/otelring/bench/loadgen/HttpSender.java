@@ -10,12 +10,13 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * OTLP/HTTP with protobuf bodies over the JDK's HTTP client: the body is the pre-encoded (and, with
- * gzip, pre-compressed) request, sent as it is.
+ * OTLP/HTTP over the JDK's HTTP client, with protobuf or JSON bodies: the body is the pre-encoded
+ * (and, with gzip, pre-compressed) request, sent as it is.
  */
 public final class HttpSender implements Sender {
 
   private final Signal signal;
+  private final boolean json;
   private final HttpClient client;
   private final HttpRequest.Builder template;
 
@@ -24,8 +25,10 @@ public final class HttpSender implements Sender {
       Endpoint endpoint,
       Map<String, String> headers,
       boolean gzipped,
-      Duration timeout) {
+      Duration timeout,
+      boolean json) {
     this.signal = signal;
+    this.json = json;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -35,7 +38,7 @@ public final class HttpSender implements Sender {
     this.template =
         HttpRequest.newBuilder(uri)
             .timeout(timeout)
-            .header("Content-Type", "application/x-protobuf");
+            .header("Content-Type", json ? "application/json" : "application/x-protobuf");
     if (gzipped) {
       template.header("Content-Encoding", "gzip");
     }
@@ -57,7 +60,9 @@ public final class HttpSender implements Sender {
     }
     int status = response.statusCode();
     if (status == 200) {
-      return PartialSuccess.reply(signal, response.body());
+      return json
+          ? PartialSuccess.replyJson(signal, response.body())
+          : PartialSuccess.reply(signal, response.body());
     }
     String error = "HTTP " + status;
     // 429 and 503 are the OTLP/HTTP backpressure answers (the client retries after Retry-After).

@@ -168,7 +168,13 @@ public final class LoadGenerator implements Callable<Integer> {
     boolean precompress = options.gzip() && options.protocol() != Protocol.GRPC;
     PayloadPool payloads =
         PayloadPool.build(
-            options.signal(), options.shape(), options.batch(), options.poolSize(), precompress, 1);
+            options.signal(),
+            options.shape(),
+            options.batch(),
+            options.poolSize(),
+            precompress,
+            1,
+            options.protocol() == Protocol.HTTP_JSON);
     try (Sender sender = options.sender()) {
       LoadRun run = new LoadRun(options, payloads, sender);
       StatusLine status = new StatusLine(run.stats(), noun(options.signal()), System.err);

@@ -54,11 +54,6 @@ public record LoadOptions(
     if (duration != null && (duration.isNegative() || duration.isZero())) {
       throw new IllegalArgumentException("--duration must be positive");
     }
-    if (protocol == Protocol.HTTP_JSON) {
-      throw new IllegalArgumentException(
-          "--protocol http/json is not available yet: it needs the OTLP/JSON codec"
-              + " (io.otelring.core.otlpjson), which this build lacks; use grpc or http/protobuf");
-    }
     if (poolSize < 1) {
       throw new IllegalArgumentException("--pool must be at least 1");
     }
@@ -73,8 +68,8 @@ public record LoadOptions(
   public Sender sender() {
     return switch (protocol) {
       case GRPC -> new GrpcSender(signal, endpoint, headers, gzip, timeout);
-      case HTTP_PROTOBUF -> new HttpSender(signal, endpoint, headers, gzip, timeout);
-      case HTTP_JSON -> throw new IllegalStateException("refused by the constructor");
+      case HTTP_PROTOBUF -> new HttpSender(signal, endpoint, headers, gzip, timeout, false);
+      case HTTP_JSON -> new HttpSender(signal, endpoint, headers, gzip, timeout, true);
     };
   }
 }

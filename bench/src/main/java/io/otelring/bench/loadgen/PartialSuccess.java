@@ -5,8 +5,9 @@ import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.otelring.core.component.Signal;
+import io.otelring.core.otlpjson.OtlpJson;
 
-/** Reads the rejected-item count from an OTLP export response (protobuf). */
+/** Reads the rejected-item count from an OTLP export response (protobuf or JSON). */
 final class PartialSuccess {
 
   private PartialSuccess() {}
@@ -34,6 +35,26 @@ final class PartialSuccess {
           };
       return rejected == 0 ? Reply.ACCEPTED : new Reply(Reply.Outcome.ACCEPTED, rejected, null);
     } catch (InvalidProtocolBufferException e) {
+      return Reply.failed("unreadable response: " + e.getMessage());
+    }
+  }
+
+  /** The same for an OTLP/JSON answer. */
+  static Reply replyJson(Signal signal, byte[] response) {
+    if (response == null || response.length == 0) {
+      return Reply.ACCEPTED;
+    }
+    try {
+      com.google.protobuf.Message decoded =
+          OtlpJson.decode(
+              response,
+              switch (signal) {
+                case TRACES -> ExportTraceServiceResponse.getDefaultInstance();
+                case METRICS -> ExportMetricsServiceResponse.getDefaultInstance();
+                case LOGS -> ExportLogsServiceResponse.getDefaultInstance();
+              });
+      return reply(signal, decoded.toByteArray());
+    } catch (java.io.IOException e) {
       return Reply.failed("unreadable response: " + e.getMessage());
     }
   }

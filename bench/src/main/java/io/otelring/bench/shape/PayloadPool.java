@@ -2,6 +2,7 @@ package io.otelring.bench.shape;
 
 import com.google.protobuf.MessageLite;
 import io.otelring.core.component.Signal;
+import io.otelring.core.otlpjson.OtlpJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,11 +33,24 @@ public record PayloadPool(
    */
   public static PayloadPool build(
       Signal signal, SpanShape shape, int items, int size, boolean gzip, long seed) {
+    return build(signal, shape, items, size, gzip, seed, false);
+  }
+
+  /**
+   * A pool whose requests are OTLP/JSON ({@code json}) or protobuf; {@code rawBytes} is then the
+   * JSON's size.
+   */
+  public static PayloadPool build(
+      Signal signal, SpanShape shape, int items, int size, boolean gzip, long seed, boolean json) {
     Random random = new Random(seed);
     List<byte[]> bodies = new ArrayList<>(size);
     List<Integer> raw = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      byte[] encoded = message(signal, shape, items, random).toByteArray();
+      MessageLite message = message(signal, shape, items, random);
+      byte[] encoded =
+          json
+              ? OtlpJson.encode((com.google.protobuf.MessageOrBuilder) message)
+              : message.toByteArray();
       raw.add(encoded.length);
       bodies.add(gzip ? gzip(encoded) : encoded);
     }

@@ -185,11 +185,46 @@ class LoadGeneratorTest {
   }
 
   @Test
-  void httpJsonSaysItIsNotAvailableYet() {
-    int exit = run("--protocol", "http/json", "--insecure");
+  void sendsOtlpJsonOverHttpAndReadsAJsonPartialSuccess() throws Exception {
+    List<String> contentTypes = new CopyOnWriteArrayList<>();
+    AtomicInteger spans = new AtomicInteger();
+    http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    http.createContext(
+        "/v1/traces",
+        exchange -> {
+          contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
+          var request =
+              io.otelring.core.otlpjson.OtlpJson.decodeTraces(
+                  exchange.getRequestBody().readAllBytes());
+          spans.addAndGet(io.otelring.core.consumer.ItemCounts.spans(request));
+          byte[] answer =
+              "{\"partialSuccess\":{\"rejectedSpans\":\"1\"}}"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
+    http.start();
 
-    assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("--protocol http/json is not available yet");
+    int exit =
+        run(
+            "--protocol",
+            "http/json",
+            "--endpoint",
+            "127.0.0.1:" + http.getAddress().getPort(),
+            "--insecure",
+            "--shape",
+            "genai",
+            "--batch",
+            "10",
+            "--count",
+            "30");
+
+    assertThat(exit).isZero();
+    assertThat(spans.get()).isEqualTo(30);
+    assertThat(contentTypes).containsOnly("application/json");
+    assertThat(out.toString()).contains("refused:  3 spans");
   }
 
   @Test
