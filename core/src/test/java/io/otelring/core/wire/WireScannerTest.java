@@ -48,6 +48,14 @@ class WireScannerTest {
 
   @ParameterizedTest(name = "{0} #{index}")
   @MethodSource("fixtures")
+  void countingCheckedBytesGivesTheScansCount(Signal signal, Message request) throws Exception {
+    byte[] bytes = request.toByteArray();
+    assertThat(WireScanner.countChecked(signal, bytes))
+        .isEqualTo(WireScanner.scan(signal, bytes).items());
+  }
+
+  @ParameterizedTest(name = "{0} #{index}")
+  @MethodSource("fixtures")
   void acceptsExactlyWhatTheParserAccepts(Signal signal, Message request) throws Exception {
     byte[] original = request.toByteArray();
     Random random = new Random(original.length * 31L + signal.ordinal());
