@@ -81,6 +81,7 @@ final class PipelineRing implements Consumer {
   private final Counter downstreamFailures;
   private final ThrottledLog failureLog;
   private final boolean durable;
+  private final Handler handler;
   private final CountDownLatch running = new CountDownLatch(1);
   private volatile boolean accepting;
 
@@ -111,7 +112,8 @@ final class PipelineRing implements Consumer {
             threadFactory(pipelineId),
             ProducerType.MULTI,
             new BlockingWaitStrategy());
-    this.disruptor.handleEventsWith(new Handler(first));
+    this.handler = new Handler(first);
+    this.disruptor.handleEventsWith(handler);
     this.disruptor.setDefaultExceptionHandler(new LoggingExceptionHandler());
     this.ring = disruptor.getRingBuffer();
     Gauge.builder("otelring_ring_used_slots", ring, r -> r.getBufferSize() - r.remainingCapacity())
@@ -185,13 +187,46 @@ final class PipelineRing implements Consumer {
     try {
       disruptor.shutdown(Math.max(1, deadline.toMillis()), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      LOG.warn(
-          "pipeline {}: ring not drained within {}; {} slots left",
-          pipelineId,
-          deadline,
-          ring.getBufferSize() - ring.remainingCapacity());
       disruptor.halt();
+      answerLeftovers(deadline);
     }
+  }
+
+  /**
+   * After a drain ran out of time: every client still waiting on a slot the ring did not finish
+   * gets a retryable refusal instead of no answer; data already acknowledged is counted as failed.
+   * The slot being handled when the ring halted is included: its client may then send it again
+   * although it reaches the exporter — a duplicate, never a loss.
+   */
+  private void answerLeftovers(Duration deadline) {
+    Refusal stopping =
+        Refusal.retryable(
+            "pipeline " + pipelineId + " stopped before handling the data", retryDelay);
+    int refused = 0;
+    long lost = 0;
+    for (long sequence = disruptor.getSequenceValueFor(handler) + 1;
+        sequence <= ring.getCursor();
+        sequence++) {
+      if (!ring.isAvailable(sequence)) {
+        continue;
+      }
+      Slot slot = ring.get(sequence);
+      Telemetry telemetry = slot.telemetry;
+      CompletableFuture<Void> acceptance = slot.acceptance;
+      if (acceptance != null) {
+        refused += acceptance.completeExceptionally(stopping) ? 1 : 0;
+      } else if (telemetry != null) {
+        lost += telemetry.itemCount();
+      }
+    }
+    downstreamFailures.increment(lost);
+    LOG.warn(
+        "pipeline {}: ring not drained within {}; {} waiting requests refused, {} acknowledged items"
+            + " not handled",
+        pipelineId,
+        deadline,
+        refused,
+        lost);
   }
 
   private final class Handler implements EventHandler<Slot> {

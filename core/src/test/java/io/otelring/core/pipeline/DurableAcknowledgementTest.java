@@ -68,10 +68,12 @@ class DurableAcknowledgementTest {
   private final TestComponents.RecordingExporters recorders =
       new TestComponents.RecordingExporters();
   private final DurableExporters durable = new DurableExporters();
+  private final TestComponents.GateProcessors gates = new TestComponents.GateProcessors();
   private PipelineGraph graph;
 
   @AfterEach
   void stop() {
+    gates.open();
     durable.pending.forEach(stage -> stage.complete(null));
     if (graph != null) {
       graph.shutdown(Duration.ofSeconds(5));
@@ -79,15 +81,21 @@ class DurableAcknowledgementTest {
   }
 
   private void start(String exporters) throws Exception {
+    start("[]", exporters);
+  }
+
+  private void start(String processors, String exporters) throws Exception {
     String yaml =
         """
         receivers: {manual: {}}
+        processors: {gate: {}}
         exporters: {durable/a: {}, durable/b: {}, recording: {}}
-        service: {pipelines: {traces: {receivers: [manual], exporters: %s}}}
+        service:
+          pipelines: {traces: {receivers: [manual], processors: %s, exporters: %s}}
         """
-            .formatted(exporters);
+            .formatted(processors, exporters);
     var config =
-        new ConfigLoader(Factories.of(List.of(receivers, recorders, durable)))
+        new ConfigLoader(Factories.of(List.of(receivers, gates, recorders, durable)))
             .load(ConfigSource.ofYaml("test.yaml", yaml));
     graph = PipelineGraph.build(config, new SimpleMeterRegistry(), RingOptions.DEFAULT);
     graph.start();
@@ -140,5 +148,25 @@ class DurableAcknowledgementTest {
             .consume(Telemetry.traces(Requests.spans("x", 2)));
 
     assertThat(answer.toCompletableFuture()).isCompletedWithValue(null);
+  }
+
+  @Test
+  void aDrainThatRunsOutOfTimeRefusesEveryClientStillWaiting() throws Exception {
+    start("[gate]", "[durable/a]");
+    gates.close();
+    var consumer = receivers.consumer("manual", Signal.TRACES);
+
+    List<CompletableFuture<Void>> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      answers.add(consumer.consume(Telemetry.traces(Requests.spans("x", 2))).toCompletableFuture());
+    }
+    graph.shutdown(Duration.ofMillis(200));
+
+    for (CompletableFuture<Void> answer : answers) {
+      assertThat(answer).isCompletedExceptionally();
+      Refusal refusal = Refusal.of(answer.handle((ok, failure) -> failure).join());
+      assertThat(refusal.isRetryable()).isTrue();
+      assertThat(refusal).hasMessage("pipeline traces stopped before handling the data");
+    }
   }
 }

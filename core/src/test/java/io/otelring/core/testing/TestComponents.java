@@ -180,6 +180,11 @@ public final class TestComponents {
         }
 
         @Override
+        public boolean durable() {
+          return next.durable();
+        }
+
+        @Override
         public java.util.Optional<Duration> tickInterval() {
           return config.count() > 0
               ? java.util.Optional.of(Duration.ofMillis(config.count()))

@@ -10,16 +10,18 @@ import java.util.List;
 /**
  * {@code file_storage}, with the keys of the Go collector's contrib extension: {@code directory}
  * (default {@code /var/lib/otelcol/file_storage}), {@code create_directory}, {@code
- * directory_permissions}, {@code timeout} (accepted; writes here do not lock), and {@code fsync}.
- * Unlike Go, {@code fsync} defaults to true: otelring answers a client OK only once a persistent
- * queue holds the data, and group commit keeps that to one sync per batch of writes.
+ * directory_permissions}, {@code timeout} (accepted; writes here do not lock), {@code fsync}, and
+ * {@code compaction} (accepted, not needed: see {@link CompactionConfig}). Unlike Go, {@code fsync}
+ * defaults to true: otelring answers a client OK only once a persistent queue holds the data, and
+ * group commit keeps that to one sync per batch of writes.
  */
 public record FileStorageConfig(
     String directory,
     Boolean createDirectory,
     String directoryPermissions,
     Duration timeout,
-    Boolean fsync)
+    Boolean fsync,
+    CompactionConfig compaction)
     implements ComponentConfig {
 
   static final String DEFAULT_DIRECTORY = "/var/lib/otelcol/file_storage";
@@ -30,10 +32,11 @@ public record FileStorageConfig(
     directoryPermissions = directoryPermissions == null ? "0750" : directoryPermissions;
     timeout = timeout == null ? Duration.ofSeconds(1) : timeout;
     fsync = fsync == null || fsync;
+    compaction = compaction == null ? CompactionConfig.defaults() : compaction;
   }
 
   static FileStorageConfig defaults() {
-    return new FileStorageConfig(null, null, null, null, null);
+    return new FileStorageConfig(null, null, null, null, null, null);
   }
 
   @Override
@@ -56,6 +59,7 @@ public record FileStorageConfig(
     if (timeout.isNegative()) {
       problems.add("timeout: must not be negative");
     }
+    compaction.validate("compaction", problems);
     return problems;
   }
 }

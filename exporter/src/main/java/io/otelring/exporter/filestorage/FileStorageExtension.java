@@ -44,6 +44,10 @@ final class FileStorageExtension implements Extension, QueueStorage {
       throw new IOException("directory " + directory + " does not exist");
     }
     logger.info("Storing queues in {} (fsync {})", directory, config.fsync() ? "on" : "off");
+    if (config.compaction().requested()) {
+      logger.info(
+          "compaction is not needed here: a segment file is deleted once all its data is sent");
+    }
   }
 
   @Override

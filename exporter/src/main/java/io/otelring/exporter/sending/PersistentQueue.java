@@ -119,6 +119,11 @@ final class PersistentQueue implements SendingQueue {
     log.close();
   }
 
+  /**
+   * A record is the signal and the request bytes. Client metadata is not stored: nothing after an
+   * exporter's queue reads it, and it holds the client's headers, credentials included, which have
+   * no business on disk.
+   */
   static byte[] encode(Telemetry telemetry) {
     byte[] request = telemetry.toByteArray();
     byte[] bytes = new byte[1 + request.length];
