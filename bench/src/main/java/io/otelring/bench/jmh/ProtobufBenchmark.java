@@ -4,6 +4,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.otelring.bench.shape.SpanShape;
 import io.otelring.bench.wire.WireItemCounter;
 import io.otelring.core.component.Signal;
+import io.otelring.core.wire.WireScanner;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ProtobufBenchmark {
 
-  @Param({"otelspec"})
+  @Param({"otelspec", "genai"})
   public String shape;
 
   private byte[] encoded;
@@ -70,6 +71,18 @@ public class ProtobufBenchmark {
   @Benchmark
   public byte[] encode() {
     return request.toByteArray();
+  }
+
+  /** The receiver's check: the whole walk, UTF-8 of every string included. */
+  @Benchmark
+  public WireScanner.Result scan() throws Exception {
+    return WireScanner.scan(Signal.TRACES, encoded);
+  }
+
+  /** The same walk without the UTF-8 checks: what they cost is the difference to {@link #scan}. */
+  @Benchmark
+  public int scanWithoutUtf8() {
+    return WireScanner.countChecked(Signal.TRACES, encoded);
   }
 
   @Benchmark
