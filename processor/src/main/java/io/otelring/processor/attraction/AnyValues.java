@@ -218,10 +218,19 @@ public final class AnyValues {
     if (input.length == 0) {
       return string("");
     }
-    try {
-      return string(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(input)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return string(HEX.formatHex(SHA_256.get().digest(input)));
   }
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  /** One digest per thread: looking one up costs more than hashing a short attribute. */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+          });
 }

@@ -3,6 +3,7 @@ package io.otelring.processor.attraction;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
 import io.otelring.core.consumer.ClientMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,8 @@ public final class AttributeActions {
       AnyValue defaultValue,
       Pattern pattern,
       String[] groupNames,
-      String convertedType) {
+      String convertedType,
+      KeyValue constant) {
 
     static Step of(ActionConfig config) {
       Kind kind = Kind.valueOf(config.actionName().toUpperCase(java.util.Locale.ROOT));
@@ -78,42 +80,38 @@ public final class AttributeActions {
           groups[group.getValue()] = group.getKey();
         }
       }
+      AnyValue value = config.value() == null ? null : AnyValues.fromConfig(config.value());
+      // A literal value is the same entry for every item: built once here, not per item.
+      KeyValue constant =
+          value == null ? null : KeyValue.newBuilder().setKey(config.key()).setValue(value).build();
       return new Step(
           kind,
           config.key(),
-          config.value() == null ? null : AnyValues.fromConfig(config.value()),
+          value,
           ActionConfig.empty(config.fromAttribute()) ? null : config.fromAttribute(),
           ActionConfig.empty(config.fromContext()) ? null : config.fromContext(),
           config.defaultValue() == null ? null : AnyValues.fromConfig(config.defaultValue()),
           pattern,
           groups,
-          config.convertedType());
+          config.convertedType(),
+          constant);
     }
 
     void apply(MutableAttributes attributes, ClientMetadata metadata) {
       switch (kind) {
         case INSERT -> {
-          if (!attributes.contains(key)) {
-            AnyValue source = source(attributes, metadata);
-            if (source != null) {
-              attributes.put(key, source);
-            }
+          int index = attributes.indexOf(key);
+          if (index < 0) {
+            write(attributes, index, metadata);
           }
         }
         case UPDATE -> {
-          if (attributes.contains(key)) {
-            AnyValue source = source(attributes, metadata);
-            if (source != null) {
-              attributes.put(key, source);
-            }
+          int index = attributes.indexOf(key);
+          if (index >= 0) {
+            write(attributes, index, metadata);
           }
         }
-        case UPSERT -> {
-          AnyValue source = source(attributes, metadata);
-          if (source != null) {
-            attributes.put(key, source);
-          }
-        }
+        case UPSERT -> write(attributes, attributes.indexOf(key), metadata);
         case DELETE -> {
           if (key != null) {
             attributes.remove(key);
@@ -140,6 +138,18 @@ public final class AttributeActions {
             }
           }
         }
+      }
+    }
+
+    /** Sets the key (at {@code index}, or last when absent) to the action's source, if any. */
+    private void write(MutableAttributes attributes, int index, ClientMetadata metadata) {
+      if (constant != null) {
+        attributes.put(index, constant);
+        return;
+      }
+      AnyValue source = source(attributes, metadata);
+      if (source != null) {
+        attributes.put(index, KeyValue.newBuilder().setKey(key).setValue(source).build());
       }
     }
 

@@ -29,8 +29,14 @@ public final class MutableAttributes {
   }
 
   public void put(String key, AnyValue value) {
-    int index = indexOf(key);
-    KeyValue entry = KeyValue.newBuilder().setKey(key).setValue(value).build();
+    put(indexOf(key), KeyValue.newBuilder().setKey(key).setValue(value).build());
+  }
+
+  /**
+   * Replaces the entry at {@code index}, or adds {@code entry} last when {@code index} is negative
+   * — for callers that looked the key up already or built the entry once in advance.
+   */
+  public void put(int index, KeyValue entry) {
     writable();
     if (index < 0) {
       entries.add(entry);
@@ -67,7 +73,8 @@ public final class MutableAttributes {
     return entries;
   }
 
-  private int indexOf(String key) {
+  /** The position of a key, or -1 when it is absent. */
+  public int indexOf(String key) {
     List<KeyValue> list = entries;
     for (int i = 0, n = list.size(); i < n; i++) {
       if (list.get(i).getKey().equals(key)) {
