@@ -89,7 +89,7 @@ public record OtlpExporterConfig(
     } catch (IllegalArgumentException e) {
       problems.add("endpoint: " + e.getMessage());
     }
-    Compression.validate(compression, problems);
+    Compression.validateGrpc(compression, problems);
     tls.validate("tls", problems);
     if (keepalive != null) {
       keepalive.validate("keepalive", problems);

@@ -21,6 +21,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.consumer.WireStatus;
+import io.otelring.core.grpc.ZstdGrpcCodec;
 import io.otelring.exporter.client.ClientTls;
 import io.otelring.exporter.sending.Push;
 import java.time.Duration;
@@ -29,8 +30,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one OTLP request over gRPC with a blocking stub on the calling worker: headers on every
- * call, gzip when configured, the attempt's deadline; a failed call becomes a {@code Refusal}
- * through {@link WireStatus}, so the OTLP spec's retryable codes (and RetryInfo) decide retries.
+ * call, gzip or zstd when configured, the attempt's deadline; a failed call becomes a {@code
+ * Refusal} through {@link WireStatus}, so the OTLP spec's retryable codes (and RetryInfo) decide
+ * retries.
  */
 final class OtlpGrpcPush implements Push {
 
@@ -50,7 +52,10 @@ final class OtlpGrpcPush implements Push {
     NettyChannelBuilder builder =
         NettyChannelBuilder.forTarget(target.target())
             .defaultLoadBalancingPolicy(config.balancerName())
-            .userAgent("otelring");
+            .userAgent("otelring")
+            // zstd besides grpc-java's gzip, for compression: zstd and for zstd answers.
+            .compressorRegistry(ZstdGrpcCodec.compressors())
+            .decompressorRegistry(ZstdGrpcCodec.decompressors());
     if (config.tls().enabled() || target.forcesTls()) {
       builder.sslContext(ClientTls.netty(config.tls())).negotiationType(NegotiationType.TLS);
       if (!config.tls().serverNameOverride().isEmpty()) {
@@ -84,7 +89,10 @@ final class OtlpGrpcPush implements Push {
   }
 
   private <S extends AbstractStub<S>> S configure(S stub) {
-    S configured = Compression.gzip(config.compression()) ? stub.withCompression("gzip") : stub;
+    S configured =
+        Compression.isCompressed(config.compression())
+            ? stub.withCompression(config.compression())
+            : stub;
     return config.waitForReady() ? configured.withWaitForReady() : configured;
   }
 

@@ -20,8 +20,12 @@ import java.util.TreeMap;
  * The {@code otlphttp} exporter's config: Go's {@code otlphttpexporter.Config} keys and defaults
  * (gzip, 30s timeout, proto encoding, queue and retry on). {@code endpoint} is a base URL to which
  * {@code /v1/traces}, {@code /v1/metrics}, {@code /v1/logs} are appended; {@code traces_endpoint}
- * etc. replace it for one signal. TLS applies to {@code https://} URLs. {@code max_request_size}
- * (otelring's; 0 = no limit) splits larger requests before sending.
+ * etc. replace it for one signal. TLS applies to {@code https://} URLs. {@code encoding} is {@code
+ * proto} or {@code json} (OTLP/JSON); {@code compression} is gzip, zstd, deflate, zlib or none
+ * ({@link Compression}); {@code proxy_url} is an {@code http://} proxy, and when it is not set the
+ * proxy environment variables apply ({@link HttpProxy}). {@code max_request_size} (otelring's; 0 =
+ * no limit) splits larger requests before sending; it measures the protobuf size, also when they
+ * are sent as JSON.
  *
  * @param headers sent with every request; values never appear in logs or {@link #toString()}
  */
@@ -30,6 +34,7 @@ public record OtlpHttpExporterConfig(
     String tracesEndpoint,
     String metricsEndpoint,
     String logsEndpoint,
+    String proxyUrl,
     String encoding,
     String compression,
     TlsClientConfig tls,
@@ -51,6 +56,7 @@ public record OtlpHttpExporterConfig(
     tracesEndpoint = tracesEndpoint == null ? "" : tracesEndpoint;
     metricsEndpoint = metricsEndpoint == null ? "" : metricsEndpoint;
     logsEndpoint = logsEndpoint == null ? "" : logsEndpoint;
+    proxyUrl = proxyUrl == null ? "" : proxyUrl;
     encoding = encoding == null || encoding.isEmpty() ? "proto" : encoding;
     compression = compression == null ? "gzip" : compression;
     tls = tls == null ? TlsClientConfig.defaults() : tls;
@@ -65,7 +71,7 @@ public record OtlpHttpExporterConfig(
 
   static OtlpHttpExporterConfig defaults() {
     return new OtlpHttpExporterConfig(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The URL a signal is posted to, as Go composes it; empty when neither endpoint is set. */
@@ -98,12 +104,17 @@ public record OtlpHttpExporterConfig(
     checkUrl("traces_endpoint", tracesEndpoint, problems);
     checkUrl("metrics_endpoint", metricsEndpoint, problems);
     checkUrl("logs_endpoint", logsEndpoint, problems);
-    if (encoding.equals("json")) {
-      problems.add("encoding: \"json\" is not supported by otelring yet; use proto");
-    } else if (!encoding.equals("proto")) {
+    if (!proxyUrl.isEmpty()) {
+      try {
+        HttpProxy.address(proxyUrl);
+      } catch (IllegalArgumentException e) {
+        problems.add("proxy_url: " + e.getMessage());
+      }
+    }
+    if (!encoding.equals("proto") && !encoding.equals("json")) {
       problems.add("encoding: invalid encoding type: " + encoding);
     }
-    Compression.validate(compression, problems);
+    Compression.validateHttp(compression, problems);
     tls.validate("tls", problems);
     for (String key : headers.keySet()) {
       if (RESTRICTED.contains(key.toLowerCase(Locale.ROOT))) {
@@ -147,6 +158,10 @@ public record OtlpHttpExporterConfig(
         + metricsEndpoint
         + ", logsEndpoint="
         + logsEndpoint
+        + ", proxyUrl="
+        + proxyUrl
+        + ", encoding="
+        + encoding
         + ", compression="
         + compression
         + ", tls="

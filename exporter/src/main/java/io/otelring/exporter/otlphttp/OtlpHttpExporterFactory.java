@@ -9,7 +9,7 @@ import io.otelring.exporter.sending.QueuedExporter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Makes {@code otlphttp} exporters: OTLP/HTTP with protobuf bodies, queued and retried. */
+/** Makes {@code otlphttp} exporters: OTLP/HTTP with protobuf or JSON bodies, queued and retried. */
 public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpExporterConfig> {
 
   @Override
@@ -48,7 +48,7 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
         config.retryOnFailure(),
         config.timeout(),
         config.maxRequestSize(),
-        new OtlpHttpPush(config),
+        new OtlpHttpPush(config, System.getenv()),
         String.join(", ", urls));
   }
 }

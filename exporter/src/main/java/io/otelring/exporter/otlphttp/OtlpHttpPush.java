@@ -1,47 +1,49 @@
 package io.otelring.exporter.otlphttp;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import com.google.protobuf.MessageOrBuilder;
 import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.Refusal;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.consumer.WireStatus;
+import io.otelring.core.otlpjson.OtlpJson;
 import io.otelring.exporter.client.ClientTls;
 import io.otelring.exporter.otlp.Compression;
 import io.otelring.exporter.sending.Push;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
+import java.util.Optional;
 
 /**
- * Posts one OTLP request as {@code application/x-protobuf} with the JDK's HTTP client, on the
- * calling worker: headers, gzip, the attempt's timeout. A 2xx answer is read for a partial success;
- * any other answer becomes a {@code Refusal} through {@link WireStatus} (429, 502, 503, 504 and
- * {@code Retry-After} retry; the {@code google.rpc.Status} body gives the message); a network
- * failure or timeout is retryable.
+ * Posts one OTLP request with the JDK's HTTP client, on the calling worker: as {@code
+ * application/x-protobuf}, or as OTLP/JSON ({@code application/json}) for {@code encoding: json};
+ * compressed as configured; with the headers, the proxy and the attempt's timeout. A 2xx answer is
+ * read for a partial success; any other answer becomes a {@code Refusal} through {@link WireStatus}
+ * (429, 502, 503, 504 and {@code Retry-After} retry; the {@code google.rpc.Status} body, protobuf
+ * or JSON, gives the message); a network failure or timeout is retryable.
  */
 final class OtlpHttpPush implements Push {
 
-  private static final int MAX_MESSAGE_CHARS = 512;
-
   private final OtlpHttpExporterConfig config;
+  private final Map<String, String> environment;
   private final Map<Signal, URI> urls = new EnumMap<>(Signal.class);
+  private final boolean json;
   private HttpClient client;
 
-  OtlpHttpPush(OtlpHttpExporterConfig config) {
+  /**
+   * @param environment the process environment, for the proxy variables Go's client reads
+   */
+  OtlpHttpPush(OtlpHttpExporterConfig config, Map<String, String> environment) {
     this.config = config;
+    this.environment = environment;
+    this.json = config.encoding().equals("json");
     for (Signal signal : Signal.values()) {
       String url = config.url(signal);
       if (!url.isEmpty()) {
@@ -62,6 +64,17 @@ final class OtlpHttpPush implements Push {
     if (!config.timeout().isZero()) {
       builder.connectTimeout(config.timeout());
     }
+    Optional<ProxySelector> proxy;
+    try {
+      proxy = HttpProxy.selector(config.proxyUrl(), environment);
+      // A proxy from the environment that cannot be used fails now, not at every request.
+      if (proxy.orElse(null) instanceof EnvironmentProxySelector fromEnvironment) {
+        urls.values().forEach(fromEnvironment::proxyFor);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    proxy.ifPresent(builder::proxy);
     client = builder.build();
   }
 
@@ -76,15 +89,16 @@ final class OtlpHttpPush implements Push {
               + batch.signal().configName()
               + "_endpoint)");
     }
-    // The bytes as received when the batch was never parsed: no encoding on the way out.
-    byte[] body = batch.toByteArray();
+    // Protobuf goes out as the bytes received when the batch was never parsed; JSON is written
+    // from the parsed request.
+    byte[] body = json ? OtlpJson.encode(message(batch)) : batch.toByteArray();
     HttpRequest.Builder http =
         HttpRequest.newBuilder(url)
-            .header("Content-Type", "application/x-protobuf")
+            .header("Content-Type", json ? "application/json" : "application/x-protobuf")
             .header("User-Agent", "otelring");
-    if (Compression.gzip(config.compression())) {
-      body = gzip(body);
-      http.header("Content-Encoding", "gzip");
+    if (Compression.isCompressed(config.compression())) {
+      body = RequestCompression.compress(config.compression(), body);
+      http.header("Content-Encoding", config.compression());
     }
     config.headers().forEach(http::header);
     if (!timeout.isZero()) {
@@ -103,67 +117,23 @@ final class OtlpHttpPush implements Push {
       throw Refusal.retryable("interrupted", null);
     }
     int status = response.statusCode();
+    String contentType = response.headers().firstValue("Content-Type").orElse("");
     if (status >= 200 && status < 300) {
-      return partialSuccess(batch.signal(), response.body());
+      return ResponseBody.partialSuccess(batch.signal(), contentType, response.body());
     }
     throw WireStatus.fromHttp(
         status,
         response.headers().firstValue("Retry-After").orElse(null),
-        message(response),
+        ResponseBody.errorMessage(contentType, response.body()),
         Instant.now());
   }
 
-  private static Delivery partialSuccess(Signal signal, byte[] body) {
-    if (body.length == 0) {
-      return Delivery.ALL;
-    }
-    try {
-      return switch (signal) {
-        case TRACES -> {
-          var partial = ExportTraceServiceResponse.parseFrom(body).getPartialSuccess();
-          yield new Delivery(partial.getRejectedSpans(), partial.getErrorMessage());
-        }
-        case METRICS -> {
-          var partial = ExportMetricsServiceResponse.parseFrom(body).getPartialSuccess();
-          yield new Delivery(partial.getRejectedDataPoints(), partial.getErrorMessage());
-        }
-        case LOGS -> {
-          var partial = ExportLogsServiceResponse.parseFrom(body).getPartialSuccess();
-          yield new Delivery(partial.getRejectedLogRecords(), partial.getErrorMessage());
-        }
-      };
-    } catch (InvalidProtocolBufferException e) {
-      // A 2xx with a body we cannot read still means the data was taken.
-      return Delivery.ALL;
-    }
-  }
-
-  /** The backend's message: the {@code google.rpc.Status} body, or the start of a text body. */
-  private static String message(HttpResponse<byte[]> response) {
-    byte[] body = response.body();
-    if (body.length == 0) {
-      return "";
-    }
-    String type = response.headers().firstValue("Content-Type").orElse("");
-    if (type.startsWith("application/x-protobuf")) {
-      try {
-        return com.google.rpc.Status.parseFrom(body).getMessage();
-      } catch (InvalidProtocolBufferException e) {
-        return "";
-      }
-    }
-    String text = new String(body, StandardCharsets.UTF_8).strip();
-    return text.length() > MAX_MESSAGE_CHARS ? text.substring(0, MAX_MESSAGE_CHARS) : text;
-  }
-
-  private static byte[] gzip(byte[] body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-      zip.write(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+  private static MessageOrBuilder message(Telemetry batch) {
+    return switch (batch.signal()) {
+      case TRACES -> batch.traces();
+      case METRICS -> batch.metrics();
+      case LOGS -> batch.logs();
+    };
   }
 
   @Override

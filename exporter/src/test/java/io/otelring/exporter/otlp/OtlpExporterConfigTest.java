@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Defaults (Go's), a full YAML fixture, and the validation messages. */
 class OtlpExporterConfigTest {
@@ -91,6 +92,15 @@ class OtlpExporterConfigTest {
         .isFalse();
   }
 
+  @ParameterizedTest(name = "compression: \"{0}\"")
+  @ValueSource(strings = {"gzip", "zstd", "none", ""})
+  void theCompressionsOtelringSendsOverGrpcAreValid(String compression) {
+    OtlpExporterConfig config =
+        ConfigFixtures.bind(factory, "{endpoint: 't:1', compression: '" + compression + "'}");
+    assertThat(config.compression()).isEqualTo(compression);
+    assertThat(config.validate()).isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -98,7 +108,9 @@ class OtlpExporterConfigTest {
         "{}                                                | endpoint: requires a non-empty \"endpoint\"",
         "{endpoint: tempo}                                 | endpoint: address tempo: missing port in address",
         "{endpoint: 'tempo:http'}                          | endpoint: invalid port \"http\"",
-        "{endpoint: 't:1', compression: zstd}              | compression: \"zstd\" is not supported by otelring; use gzip or none",
+        "{endpoint: 't:1', compression: snappy}            | compression: \"snappy\" is not supported by otelring; use gzip, zstd or none",
+        "{endpoint: 't:1', compression: deflate}           | compression: unsupported compression type \"deflate\" for gRPC; use gzip, zstd or none",
+        "{endpoint: 't:1', compression: lz4}               | compression: unsupported compression type \"lz4\" for gRPC; use gzip, zstd or none",
         "{endpoint: 't:1', compression: brotli}            | compression: unsupported compression type \"brotli\"",
         "{endpoint: 't:1', balancer_name: random}          | balancer_name: invalid balancer_name: random",
         "{endpoint: 't:1', timeout: -1s}                   | timeout: must not be negative",

@@ -3,6 +3,7 @@ package io.otelring.exporter.otlp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.grpc.Metadata;
 import io.grpc.netty.GrpcSslContexts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.handler.ssl.ClientAuth;
@@ -165,6 +166,29 @@ class OtlpExporterTest {
     assertThat(backend.lastHeader("authorization")).isEqualTo("Bearer s3cret");
     assertThat(backend.lastHeader("x-scope-orgid")).isEqualTo("acme");
     assertThat(backend.lastHeader("grpc-encoding")).isEqualTo("gzip");
+  }
+
+  @Test
+  void zstdMessagesReachTheBackendIntact() throws Exception {
+    GrpcBackend backend = backend();
+    start("endpoint: 127.0.0.1:" + backend.port() + "\ntls: {insecure: true}\ncompression: zstd\n");
+    ExportTraceServiceRequest small = Requests.spans("z", 3);
+    // Larger than zstd's 512 KiB window and grpc-java's buffers: several blocks in one frame.
+    ExportTraceServiceRequest big = bigRequest(2 * 1024 * 1024);
+
+    exporter.consume(Telemetry.traces(small));
+    exporter.consume(Telemetry.traces(big));
+
+    await().untilAsserted(() -> assertThat(backend.traces).hasSize(2));
+    assertThat(backend.traces).containsExactlyInAnyOrder(small, big);
+    assertThat(backend.headers)
+        .allSatisfy(
+            h ->
+                assertThat(
+                        h.get(Metadata.Key.of("grpc-encoding", Metadata.ASCII_STRING_MARSHALLER)))
+                    .isEqualTo("zstd"));
+    assertThat(counter("otelcol_exporter_sent_spans"))
+        .isEqualTo(3 + io.otelring.core.consumer.ItemCounts.spans(big));
   }
 
   @Test

@@ -30,6 +30,14 @@ class TempoExporterConfigTest {
     assertThat(config.toString()).doesNotContain("team-a");
   }
 
+  @Test
+  void zstdIsSentToTempo() {
+    TempoExporterConfig config =
+        ConfigFixtures.bind(factory, "{endpoint: 'tempo:4317', compression: zstd}");
+    assertThat(config.toOtlp().compression()).isEqualTo("zstd");
+    assertThat(config.validate()).isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -37,6 +45,7 @@ class TempoExporterConfigTest {
         "{}                       | endpoint: requires a non-empty \"endpoint\"",
         "{endpoint: tempo}        | endpoint: address tempo: missing port in address",
         "{endpoint: 't:1', tenat: a} | tenat: unknown key; did you mean \"tenant\"?",
+        "{endpoint: 't:1', compression: snappy} | compression: \"snappy\" is not supported by otelring; use gzip, zstd or none",
       })
   void invalidConfigsAreReported(String yaml, String message) {
     assertThat(ConfigFixtures.problems(factory, yaml)).containsExactly(message);

@@ -26,6 +26,7 @@ import io.opentelemetry.proto.trace.v1.Span;
 import io.otelring.core.consumer.ItemCounts;
 import io.otelring.core.consumer.Refusal;
 import io.otelring.core.consumer.WireStatus;
+import io.otelring.core.grpc.ZstdGrpcCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -40,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real OTLP gRPC server on 127.0.0.1 (grpc-java with the generated services) that answers as the
  * test tells it: OK, UNAVAILABLE with RetryInfo, a permanent error, a partial success, or nothing.
- * Keeps what it accepted and the headers of every call.
+ * Takes gzip and zstd messages. Keeps what it accepted and the headers of every call.
  */
 public final class GrpcBackend implements AutoCloseable {
 
@@ -65,7 +66,9 @@ public final class GrpcBackend implements AutoCloseable {
   private GrpcBackend(int port, int maxInboundBytes, SslContext ssl) throws IOException {
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
-            .maxInboundMessageSize(maxInboundBytes);
+            .maxInboundMessageSize(maxInboundBytes)
+            // Takes zstd as a Go collector does; grpc-java alone knows only gzip.
+            .decompressorRegistry(ZstdGrpcCodec.decompressors());
     if (ssl != null) {
       builder.sslContext(ssl);
     }

@@ -1,5 +1,7 @@
 package io.otelring.exporter.testing;
 
+import com.github.luben.zstd.ZstdInputStream;
+import com.google.protobuf.Message;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -10,6 +12,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.otelring.core.consumer.ItemCounts;
+import io.otelring.core.otlpjson.OtlpJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -21,13 +24,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
 import javax.net.ssl.SSLContext;
 
 /**
  * A real OTLP/HTTP server on 127.0.0.1 (the JDK's HttpServer, or HttpsServer with optional client
  * certificates) that answers as the test tells it: 200, 503 with {@code Retry-After}, 400 with a
- * {@code google.rpc.Status} body, a partial success, or nothing. Keeps what it accepted and the
- * headers of every request.
+ * {@code google.rpc.Status} body, a partial success, or nothing. Takes protobuf and OTLP/JSON
+ * bodies, compressed or not, and answers in the request's encoding. Keeps what it accepted, the
+ * bodies and the headers of every request.
  */
 public final class HttpBackend implements AutoCloseable {
 
@@ -37,6 +42,10 @@ public final class HttpBackend implements AutoCloseable {
   public final List<ExportLogsServiceRequest> logs = new CopyOnWriteArrayList<>();
   public final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
   public final List<String> paths = new CopyOnWriteArrayList<>();
+
+  /** Every request body, decompressed. */
+  public final List<byte[]> bodies = new CopyOnWriteArrayList<>();
+
   public final AtomicInteger calls = new AtomicInteger();
   private final CountDownLatch closing = new CountDownLatch(1);
   private final HttpServer server;
@@ -82,18 +91,21 @@ public final class HttpBackend implements AutoCloseable {
     headers.add(Map.copyOf(exchange.getRequestHeaders()));
     paths.add(exchange.getRequestURI().getPath());
     byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
-      boolean gzip =
-          "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
-      body = (gzip ? new GZIPInputStream(in) : in).readAllBytes();
+    try (InputStream in =
+        decompressing(
+            exchange.getRequestHeaders().getFirst("Content-Encoding"), exchange.getRequestBody())) {
+      body = in.readAllBytes();
     }
+    bodies.add(body);
+    boolean json = "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"));
     GrpcBackend.Mode now = mode;
     switch (now) {
       case OK, PARTIAL -> {
         String path = exchange.getRequestURI().getPath();
-        byte[] answer = new byte[0];
+        Message answer = null;
         if (path.endsWith("/traces")) {
-          traces.add(ExportTraceServiceRequest.parseFrom(body));
+          traces.add(
+              json ? OtlpJson.decodeTraces(body) : ExportTraceServiceRequest.parseFrom(body));
           if (now == GrpcBackend.Mode.PARTIAL) {
             answer =
                 ExportTraceServiceResponse.newBuilder()
@@ -101,19 +113,18 @@ public final class HttpBackend implements AutoCloseable {
                         ExportTracePartialSuccess.newBuilder()
                             .setRejectedSpans(1)
                             .setErrorMessage("one span is too old"))
-                    .build()
-                    .toByteArray();
+                    .build();
           }
         } else if (path.endsWith("/logs")) {
-          logs.add(ExportLogsServiceRequest.parseFrom(body));
+          logs.add(json ? OtlpJson.decodeLogs(body) : ExportLogsServiceRequest.parseFrom(body));
         }
-        respond(exchange, 200, answer);
+        respond(exchange, 200, answer, json);
       }
       case UNAVAILABLE -> {
         exchange.getResponseHeaders().add("Retry-After", retryAfter);
-        respond(exchange, 503, status(14, "backend is down"));
+        respond(exchange, 503, status(14, "backend is down"), json);
       }
-      case PERMANENT -> respond(exchange, 400, status(3, "bad data, never again"));
+      case PERMANENT -> respond(exchange, 400, status(3, "bad data, never again"), json);
       case HANG -> {
         try {
           closing.await(30, TimeUnit.SECONDS);
@@ -125,16 +136,32 @@ public final class HttpBackend implements AutoCloseable {
     }
   }
 
-  private static byte[] status(int code, String message) {
-    return com.google.rpc.Status.newBuilder()
-        .setCode(code)
-        .setMessage(message)
-        .build()
-        .toByteArray();
+  /** The body as sent: gzip, zstd, and deflate or zlib (both a zlib stream, as Go sends them). */
+  private static InputStream decompressing(String contentEncoding, InputStream in)
+      throws IOException {
+    if (contentEncoding == null) {
+      return in;
+    }
+    return switch (contentEncoding) {
+      case "gzip" -> new GZIPInputStream(in);
+      case "zstd" -> new ZstdInputStream(in);
+      case "deflate", "zlib" -> new InflaterInputStream(in);
+      default -> throw new IOException("unexpected Content-Encoding " + contentEncoding);
+    };
   }
 
-  private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+  private static Message status(int code, String message) {
+    return com.google.rpc.Status.newBuilder().setCode(code).setMessage(message).build();
+  }
+
+  /** Answers in the encoding of the request, as the Go collector's receiver does. */
+  private static void respond(HttpExchange exchange, int status, Message message, boolean json)
+      throws IOException {
+    byte[] body =
+        message == null ? new byte[0] : json ? OtlpJson.encode(message) : message.toByteArray();
+    exchange
+        .getResponseHeaders()
+        .add("Content-Type", json ? "application/json" : "application/x-protobuf");
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     if (body.length > 0) {
       exchange.getResponseBody().write(body);

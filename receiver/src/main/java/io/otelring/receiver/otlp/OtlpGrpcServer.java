@@ -8,6 +8,7 @@ import io.grpc.netty.NettyServerBuilder;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.ReceiverConsumers;
 import io.otelring.core.consumer.Consumer;
+import io.otelring.core.grpc.ZstdGrpcCodec;
 import io.otelring.receiver.otlp.KeepaliveServerConfig.EnforcementPolicy;
 import io.otelring.receiver.otlp.KeepaliveServerConfig.ServerParameters;
 import java.io.IOException;
@@ -62,7 +63,9 @@ final class OtlpGrpcServer {
             // Handlers only parse, screen and hand over without blocking, so they run on the
             // event loop instead of hopping to an unbounded pool.
             .directExecutor()
-            .maxInboundMessageSize(config.maxInboundMessageBytes());
+            .maxInboundMessageSize(config.maxInboundMessageBytes())
+            // Go's gRPC server takes zstd as well as gzip; the limit above bounds what it inflates.
+            .decompressorRegistry(ZstdGrpcCodec.decompressors());
     if (config.maxConcurrentStreams() > 0) {
       builder.maxConcurrentCallsPerConnection(config.maxConcurrentStreams());
     }

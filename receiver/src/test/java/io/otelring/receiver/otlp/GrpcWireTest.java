@@ -189,6 +189,39 @@ class GrpcWireTest {
   }
 
   @Test
+  void aZstdRequestIsDecodedAndPassedOnIntact() throws Exception {
+    running = RunningReceiver.start();
+    ExportTraceServiceRequest request =
+        Requests.traces(Requests.goodSpan("a"), Requests.goodSpan("b"));
+
+    ExportTraceServiceResponse response =
+        TraceServiceGrpc.newBlockingStub(running.zstdChannel())
+            .withCompression("zstd")
+            .export(request);
+
+    assertThat(response).isEqualTo(ExportTraceServiceResponse.getDefaultInstance());
+    assertThat(running.traces.received()).hasSize(1);
+    assertThat(running.traces.received().get(0).traces()).isEqualTo(request);
+    assertThat(running.count("otelcol_receiver_accepted_spans")).isEqualTo(2);
+  }
+
+  @Test
+  void zstdBodyThatInflatesPastTheLimitIsResourceExhausted() throws Exception {
+    running = RunningReceiver.start(withMaxRecvMsgSizeMib(1));
+    TraceServiceBlockingStub zstd =
+        TraceServiceGrpc.newBlockingStub(running.zstdChannel()).withCompression("zstd");
+
+    StatusRuntimeException failure =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () -> zstd.export(Requests.tracesOfSize(4 * 1024 * 1024)));
+
+    assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    assertThat(zstd.export(Requests.traces(Requests.goodSpan("a")))).isNotNull();
+    assertThat(running.traces.itemCount()).isEqualTo(1);
+  }
+
+  @Test
   void aSignalWithoutPipelineIsUnimplemented() throws Exception {
     running =
         RunningReceiver.start(

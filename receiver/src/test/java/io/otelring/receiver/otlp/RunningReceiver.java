@@ -10,6 +10,7 @@ import io.otelring.core.component.Kind;
 import io.otelring.core.component.ReceiverConsumers;
 import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.Consumer;
+import io.otelring.core.grpc.ZstdGrpcCodec;
 import io.otelring.core.testing.RecordingConsumer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,6 +98,17 @@ final class RunningReceiver implements AutoCloseable {
   ManagedChannel plaintextChannel() {
     ManagedChannel channel =
         NettyChannelBuilder.forAddress("127.0.0.1", port()).usePlaintext().build();
+    channels.add(channel);
+    return channel;
+  }
+
+  /** A plaintext channel that can also send zstd, which grpc-java does not have built in. */
+  ManagedChannel zstdChannel() {
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress("127.0.0.1", port())
+            .usePlaintext()
+            .compressorRegistry(ZstdGrpcCodec.compressors())
+            .build();
     channels.add(channel);
     return channel;
   }
