@@ -1,7 +1,7 @@
 package io.otelring.bench.outage;
 
 import io.otelring.bench.e2e.MachineInfo;
-import io.otelring.core.config.GoDuration;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -26,7 +26,7 @@ final class OutageReport {
             "Issue 4: the backend (Tempo's place, taken by the B0 sink) is down for %s while a"
                 + " client sends a steady load through `otlp/tempo` with a persistent queue. Run %s"
                 + " with:%n%n",
-            GoDuration.format(s.outage()),
+            prose(s.outage()),
             Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     md.append("```sh\n").append(command).append("\n```\n\n");
     md.append("| | |\n|---|---|\n");
@@ -34,6 +34,7 @@ final class OutageReport {
     row(md, "memory", machine.memoryMib() + " MiB");
     row(md, "OS", machine.kernel());
     row(md, "JVM", machine.jvm());
+    row(md, "load average at the start (1 / 5 / 15 min)", r.loadAverage());
     row(md, "collector JVM options", "`" + String.join(" ", s.jvmOptions()) + "`");
     row(
         md,
@@ -57,12 +58,12 @@ final class OutageReport {
         "load",
         String.format(
             Locale.ROOT,
-            "`%s` spans, %,.0f spans/s, %d workers over OTLP/gRPC, `loadgen --retry` (a refused"
-                + " request is sent again until accepted, for at most %s)",
+            "`%s` spans offered at %,.0f spans/s by %d workers over OTLP/gRPC, `loadgen --retry` (a"
+                + " refused request is sent again until accepted, for at most %s)",
             s.shape().cliName(),
             s.rate(),
             s.workers(),
-            GoDuration.format(s.retryMaxElapsed())));
+            prose(s.retryMaxElapsed())));
     row(
         md,
         "timeline",
@@ -70,14 +71,18 @@ final class OutageReport {
             Locale.ROOT,
             "load starts with nothing on the backend's port; the sink starts after %s; the load"
                 + " goes on %s more (%.1f s in all), then stops; then at most %s to drain",
-            GoDuration.format(s.outage()),
-            GoDuration.format(s.after()),
+            prose(s.outage()),
+            prose(s.after()),
             r.loadSeconds(),
-            GoDuration.format(s.drainTimeout())));
+            prose(s.drainTimeout())));
     md.append("\n| measure | value |\n|---|---:|\n");
     var load = r.load();
     count(md, "spans sent (first attempts)", load.sentItems(), load.requests() + " requests");
-    count(md, "spans accepted", load.acceptedItems(), "");
+    count(
+        md,
+        "spans accepted",
+        load.acceptedItems(),
+        String.format(Locale.ROOT, "%,.0f spans/s", load.acceptedItems() / r.loadSeconds()));
     count(
         md,
         "spans refused (retryable answers)",
@@ -104,6 +109,12 @@ final class OutageReport {
     md.append(
         String.format(
             Locale.ROOT,
+            "| request p50 / p99 (send to answer) | %.1f / %.1f ms |%n",
+            r.requestP50Millis(),
+            r.requestP99Millis()));
+    md.append(
+        String.format(
+            Locale.ROOT,
             "| peak `otelcol_exporter_queue_size` | %,d of %,d batches |%n",
             r.peakQueueSize(),
             s.queueSize()));
@@ -122,10 +133,14 @@ final class OutageReport {
         r.targetMet()
             ? "Target met: every accepted span was delivered and the client gave nothing up"
             : "**Target missed**: "
-                + (r.missing() > 0 ? r.missing() + " accepted spans were not delivered" : "")
+                + (r.missing() > 0
+                    ? String.format(
+                        Locale.ROOT, "%,d accepted spans were not delivered", r.missing())
+                    : "")
                 + (r.missing() > 0 && load.givenUpItems() > 0 ? "; " : "")
                 + (load.givenUpItems() > 0
-                    ? load.givenUpItems() + " spans were given up by the client"
+                    ? String.format(
+                        Locale.ROOT, "%,d spans were given up by the client", load.givenUpItems())
                     : ""));
     md.append(
         r.duplicates() > 0
@@ -142,6 +157,18 @@ final class OutageReport {
         collector's Prometheus endpoint.
         """);
     return md.toString();
+  }
+
+  /** A duration for a sentence: "60 s", "1.5 s", "5 min". */
+  static String prose(Duration d) {
+    if (d.toMillis() >= 120_000 && d.toMillis() % 60_000 == 0) {
+      return d.toMinutes() + " min";
+    }
+    return new java.math.BigDecimal(d.toMillis())
+            .movePointLeft(3)
+            .stripTrailingZeros()
+            .toPlainString()
+        + " s";
   }
 
   private static void row(StringBuilder md, String key, String value) {

@@ -5,8 +5,11 @@ import io.otelring.bench.loadgen.LoadStats;
 /**
  * What one outage run measured.
  *
+ * @param loadAverage the machine's {@code /proc/loadavg} when the run started (its neighbours)
  * @param load the load generator's counters (sent, accepted, refused, retried, given up)
  * @param loadSeconds how long the load ran
+ * @param requestP50Millis median send-to-answer time of an attempt
+ * @param requestP99Millis its 99th percentile
  * @param acceptedAtSinkStart spans accepted when the backend came up
  * @param delivered spans the backend received in all
  * @param drained whether the backend had every accepted span (and the queue was empty) before the
@@ -22,8 +25,11 @@ import io.otelring.bench.loadgen.LoadStats;
  * @param exporterEnqueueFailed its {@code otelcol_exporter_enqueue_failed_spans}
  */
 record OutageResult(
+    String loadAverage,
     LoadStats.Counts load,
     double loadSeconds,
+    double requestP50Millis,
+    double requestP99Millis,
     long acceptedAtSinkStart,
     long delivered,
     boolean drained,
