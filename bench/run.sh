@@ -23,5 +23,7 @@ else
 fi
 
 # The report quotes the command exactly as typed.
-export OTELRING_BENCH_COMMAND="bench/run.sh$(printf " %q" "$@")"
+command="bench/run.sh"
+if [ "$#" -gt 0 ]; then command+="$(printf " %q" "$@")"; fi
+export OTELRING_BENCH_COMMAND="$command"
 exec "${pin[@]}" java -XX:+UseG1GC ${JAVA_OPTS:-} -jar bench/target/otelring-bench.jar e2e "$@"

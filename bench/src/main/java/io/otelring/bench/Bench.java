@@ -3,6 +3,7 @@ package io.otelring.bench;
 import io.otelring.bench.baseline.BaselineCommand;
 import io.otelring.bench.e2e.EndToEndBenchmark;
 import io.otelring.bench.loadgen.LoadGenerator;
+import io.otelring.bench.outage.OutageBenchmark;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,13 +11,19 @@ import picocli.CommandLine.Command;
 /**
  * The bench jar's entry point: {@code loadgen} (what {@code ./otelring loadgen} runs), {@code
  * baseline} (B0/B2 as a process), {@code e2e} (the end-to-end benchmark, run by {@code
- * bench/run.sh}) and {@code jmh} (the JMH micro-benchmarks; the rest of the line goes to JMH).
+ * bench/run.sh}), {@code outage} (the backend-outage benchmark, run by {@code bench/outage.sh}) and
+ * {@code jmh} (the JMH micro-benchmarks; the rest of the line goes to JMH).
  */
 @Command(
     name = "otelring-bench",
     mixinStandardHelpOptions = true,
     description = "otelring's load generator, baselines and benchmarks.",
-    subcommands = {LoadGenerator.class, BaselineCommand.class, EndToEndBenchmark.class})
+    subcommands = {
+      LoadGenerator.class,
+      BaselineCommand.class,
+      EndToEndBenchmark.class,
+      OutageBenchmark.class
+    })
 public final class Bench implements Runnable {
 
   public static void main(String[] args) throws Exception {

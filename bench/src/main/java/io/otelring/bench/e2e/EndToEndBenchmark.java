@@ -163,7 +163,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     }
     Report report =
         new Report(runs, heaps, MachineInfo.read(), settings, command(), label, repeat, out, chart);
-    Files.writeString(out, report.markdown());
+    ReportFile.writeKeepingSections(out, report.markdown());
     Chart.write(runs, chart);
     System.out.println("wrote " + out + " and " + chart);
     return 0;

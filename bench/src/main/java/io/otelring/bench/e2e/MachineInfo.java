@@ -9,10 +9,10 @@ import java.util.List;
  * The machine and JVM a benchmark ran on, for the report; {@code ownCpus} is the CPU list this
  * process (the load generator) may run on.
  */
-record MachineInfo(
+public record MachineInfo(
     String cpu, int cpus, long memoryMib, String kernel, String jvm, String ownCpus) {
 
-  static MachineInfo read() {
+  public static MachineInfo read() {
     String cpu = "unknown";
     int cpus = Runtime.getRuntime().availableProcessors();
     long memory = 0;

@@ -6,6 +6,7 @@ import io.otelring.bench.loadgen.LoadOptions;
 import io.otelring.bench.loadgen.LoadRun;
 import io.otelring.bench.loadgen.LoadStats;
 import io.otelring.bench.loadgen.Protocol;
+import io.otelring.bench.loadgen.RetryPolicy;
 import io.otelring.bench.loadgen.Sender;
 import io.otelring.bench.shape.PayloadPool;
 import io.otelring.bench.shape.SpanShape;
@@ -119,7 +120,8 @@ final class Measurement {
         shape,
         false,
         settings.pool(),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        RetryPolicy.OFF);
   }
 
   /** Waits until the system has delivered {@code accepted} spans; false if it does not in time. */

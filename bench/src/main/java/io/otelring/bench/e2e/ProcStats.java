@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * What {@code /proc} says about a process: CPU time (user + system, all threads) and resident
  * memory, current and peak.
  */
-final class ProcStats {
+public final class ProcStats {
 
   /** Clock ticks per second of {@code /proc/<pid>/stat}; USER_HZ is 100 on every Linux ABI. */
   static final long TICKS_PER_SECOND = 100;
@@ -22,7 +22,7 @@ final class ProcStats {
   }
 
   /** Peak resident set size (VmHWM) in bytes. */
-  static long peakRssBytes(long pid) throws IOException {
+  public static long peakRssBytes(long pid) throws IOException {
     return statusKib(Files.readString(Path.of("/proc", Long.toString(pid), "status")), "VmHWM")
         * 1024;
   }

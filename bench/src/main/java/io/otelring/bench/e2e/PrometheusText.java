@@ -1,12 +1,12 @@
 package io.otelring.bench.e2e;
 
 /** Reads counters from the Prometheus text format that otelring serves on its metrics port. */
-final class PrometheusText {
+public final class PrometheusText {
 
   private PrometheusText() {}
 
   /** The sum of every series of {@code name} (any labels); 0 when there is none. */
-  static double sum(String text, String name) {
+  public static double sum(String text, String name) {
     double total = 0;
     for (String line : text.split("\n")) {
       if (line.startsWith(name) && !line.startsWith("#")) {

@@ -3,8 +3,6 @@ package io.otelring.bench.e2e;
 import io.otelring.bench.baseline.BaselineServer;
 import io.otelring.core.component.Signal;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -156,10 +154,6 @@ final class SutLauncher {
   }
 
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SutProcess.freePort();
   }
 }

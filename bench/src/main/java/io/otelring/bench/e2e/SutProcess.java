@@ -1,7 +1,9 @@
 package io.otelring.bench.e2e;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * JVM, so the pid is the JVM's). Its stdout is discarded (the debug exporter writes there); its
  * stderr goes to a log file for when something goes wrong.
  */
-final class SutProcess implements AutoCloseable {
+public final class SutProcess implements AutoCloseable {
 
   private final Process process;
   private final String description;
@@ -25,7 +27,7 @@ final class SutProcess implements AutoCloseable {
   }
 
   /** Starts {@code command} on {@code cpu} (none when null or taskset is missing). */
-  static SutProcess start(List<String> command, String cpu, Path log) throws IOException {
+  public static SutProcess start(List<String> command, String cpu, Path log) throws IOException {
     List<String> full = new ArrayList<>();
     if (cpu != null && !cpu.isBlank()) {
       full.addAll(List.of("taskset", "-c", cpu));
@@ -39,7 +41,7 @@ final class SutProcess implements AutoCloseable {
     return new SutProcess(process, String.join(" ", full));
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
@@ -48,7 +50,7 @@ final class SutProcess implements AutoCloseable {
   }
 
   /** Waits until {@code port} accepts connections; fails if the process dies or time runs out. */
-  void awaitListening(int port, Duration timeout) throws IOException, InterruptedException {
+  public void awaitListening(int port, Duration timeout) throws IOException, InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
       if (!process.isAlive()) {
@@ -62,6 +64,15 @@ final class SutProcess implements AutoCloseable {
       }
     }
     throw new IOException("not listening on " + port + " after " + timeout + ": " + description);
+  }
+
+  /** A port free on this machine now (someone may take it before it is used). */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** SIGTERM, then SIGKILL if it has not exited within 30 s. */

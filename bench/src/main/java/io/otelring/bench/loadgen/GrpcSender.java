@@ -12,6 +12,8 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.otelring.core.component.Signal;
+import io.otelring.core.consumer.Refusal;
+import io.otelring.core.consumer.WireStatus;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -69,15 +71,30 @@ public final class GrpcSender implements Sender {
               body);
       return PartialSuccess.reply(signal, response);
     } catch (StatusRuntimeException e) {
-      Status status = e.getStatus();
-      String error = status.getCode() + ": " + status.getDescription();
-      // The collector's backpressure answers: the client should come back later. An UNAVAILABLE
-      // with a cause is the client's own transport failing (no connection), not a refusal.
-      boolean refusal =
-          (status.getCode() == Status.Code.UNAVAILABLE && status.getCause() == null)
-              || status.getCode() == Status.Code.RESOURCE_EXHAUSTED;
-      return refusal ? Reply.refused(error) : Reply.failed(error);
+      return reply(e);
     }
+  }
+
+  /**
+   * Sorts a failed call: a retryable status the collector answered is a refusal (with the delay of
+   * its {@code RetryInfo}); a call that never got an answer (no connection: UNAVAILABLE with a
+   * cause; the client's own deadline or cancellation) is a failure that may pass; anything else is
+   * permanent.
+   */
+  static Reply reply(StatusRuntimeException e) {
+    Status status = e.getStatus();
+    String error = status.getCode() + ": " + status.getDescription();
+    Refusal refusal = WireStatus.fromGrpc(e);
+    if (!refusal.isRetryable()) {
+      return Reply.failed(error);
+    }
+    boolean answered =
+        status.getCause() == null
+            && status.getCode() != Status.Code.DEADLINE_EXCEEDED
+            && status.getCode() != Status.Code.CANCELLED;
+    return answered
+        ? Reply.refused(error, refusal.retryDelay().orElse(null))
+        : Reply.transientFailure(error);
   }
 
   @Override

@@ -1,12 +1,14 @@
 package io.otelring.bench.loadgen;
 
 import io.otelring.core.component.Signal;
+import io.otelring.core.consumer.WireStatus;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -53,7 +55,8 @@ public final class HttpSender implements Sender {
     try {
       response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      return Reply.failed(e.toString());
+      // No answer (no connection, a timeout): may pass, as the SDK exporters see it.
+      return Reply.transientFailure(e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Reply.failed("interrupted");
@@ -65,8 +68,15 @@ public final class HttpSender implements Sender {
           : PartialSuccess.reply(signal, response.body());
     }
     String error = "HTTP " + status;
-    // 429 and 503 are the OTLP/HTTP backpressure answers (the client retries after Retry-After).
-    return status == 429 || status == 503 ? Reply.refused(error) : Reply.failed(error);
+    // 429, 502, 503 and 504 are the retryable answers of OTLP/HTTP (after Retry-After).
+    if (WireStatus.isRetryableHttp(status)) {
+      return Reply.refused(
+          error,
+          WireStatus.parseRetryAfter(
+                  response.headers().firstValue("Retry-After").orElse(null), Instant.now())
+              .orElse(null));
+    }
+    return Reply.failed(error);
   }
 
   @Override

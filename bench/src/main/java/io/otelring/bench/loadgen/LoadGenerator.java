@@ -94,8 +94,33 @@ public final class LoadGenerator implements Callable<Integer> {
   @Option(names = "--pool", defaultValue = "16", description = "distinct requests to replay")
   int pool;
 
-  @Option(names = "--timeout", defaultValue = "10s", description = "deadline of one request")
+  @Option(names = "--timeout", defaultValue = "10s", description = "deadline of one attempt")
   String timeout;
+
+  @Option(
+      names = "--retry",
+      description =
+          "send a request refused with a retryable answer again (same payload) until accepted or"
+              + " --retry-max-elapsed passes")
+  boolean retry;
+
+  @Option(
+      names = "--retry-initial",
+      defaultValue = "1s",
+      description = "first backoff wait when the answer asks for none (default: ${DEFAULT-VALUE})")
+  String retryInitial;
+
+  @Option(
+      names = "--retry-max",
+      defaultValue = "5s",
+      description = "largest backoff wait (default: ${DEFAULT-VALUE})")
+  String retryMax;
+
+  @Option(
+      names = "--retry-max-elapsed",
+      defaultValue = "5m",
+      description = "give a request up this long after its first send (default: ${DEFAULT-VALUE})")
+  String retryMaxElapsed;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -159,10 +184,21 @@ public final class LoadGenerator implements Callable<Integer> {
         parsedShape,
         gzip,
         pool,
-        GoDuration.parse(timeout));
+        GoDuration.parse(timeout),
+        retry
+            ? new RetryPolicy(
+                true,
+                GoDuration.parse(retryInitial),
+                GoDuration.parse(retryMax),
+                1.5,
+                GoDuration.parse(retryMaxElapsed))
+            : RetryPolicy.OFF);
   }
 
-  /** Runs a load to its end and prints the summary; false if any request failed. */
+  /**
+   * Runs a load to its end and prints the summary; false if any request failed (with retries: if
+   * any was given up).
+   */
   public static boolean run(LoadOptions options, PrintWriter out, boolean live) throws Exception {
     // gRPC compresses as it sends, so only HTTP bodies are compressed ahead of time.
     boolean precompress = options.gzip() && options.protocol() != Protocol.GRPC;
@@ -177,7 +213,8 @@ public final class LoadGenerator implements Callable<Integer> {
             options.protocol() == Protocol.HTTP_JSON);
     try (Sender sender = options.sender()) {
       LoadRun run = new LoadRun(options, payloads, sender);
-      StatusLine status = new StatusLine(run.stats(), noun(options.signal()), System.err);
+      boolean retrying = options.retry().enabled();
+      StatusLine status = new StatusLine(run.stats(), noun(options.signal()), retrying, System.err);
       ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
       long start = System.nanoTime();
       run.start();
@@ -197,14 +234,19 @@ public final class LoadGenerator implements Callable<Integer> {
               run.stats().counts(),
               run.stats().takeLatencies(),
               elapsed,
-              run.stats().lastError());
+              run.stats().lastError(),
+              retrying);
       out.print(summary.text(payloads.bytesPerItem()));
       out.flush();
-      return summary.counts().failedRequests() == 0;
+      return retrying
+          ? summary.counts().givenUpRequests() == 0
+          : summary.counts().failedRequests() == 0;
     }
   }
 
   private static void stopQuietly(LoadRun run) {
+    // Interrupted (Ctrl-C): what is still being retried is given up.
+    run.abort();
     try {
       run.stop();
     } catch (InterruptedException e) {

@@ -20,7 +20,8 @@ import java.util.Map;
  * @param shape the span shape (traces only)
  * @param gzip compress requests
  * @param poolSize distinct pre-encoded requests to replay
- * @param timeout the deadline of one request
+ * @param timeout the deadline of one attempt
+ * @param retry whether and how refused requests are sent again
  */
 public record LoadOptions(
     Signal signal,
@@ -35,7 +36,8 @@ public record LoadOptions(
     SpanShape shape,
     boolean gzip,
     int poolSize,
-    Duration timeout) {
+    Duration timeout,
+    RetryPolicy retry) {
 
   public LoadOptions {
     headers = Map.copyOf(headers);

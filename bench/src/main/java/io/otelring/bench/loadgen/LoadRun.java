@@ -1,8 +1,11 @@
 package io.otelring.bench.loadgen;
 
 import io.otelring.bench.shape.PayloadPool;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -10,7 +13,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Workers replaying a payload pool through a sender until the duration ends, the request budget is
  * spent, or {@link #stop()}. Each worker keeps one request in flight; with a rate, each paces its
- * share on a fixed schedule (a late worker catches up, up to one second's worth).
+ * share on a fixed schedule (a late worker catches up, up to one second's worth). With {@code
+ * --retry}, a worker sends a refused request again until it is accepted or its deadline passes
+ * before it takes the next one, as a blocking SDK exporter would; the end of the duration (or
+ * {@link #stop()}) lets those retries finish, {@link #abort()} ends them.
  */
 public final class LoadRun {
 
@@ -22,6 +28,7 @@ public final class LoadRun {
   private final LoadStats stats = new LoadStats();
   private final AtomicLong budget;
   private final List<Thread> workers = new ArrayList<>();
+  private final CountDownLatch aborted = new CountDownLatch(1);
   private volatile boolean stopped;
   private long deadline;
 
@@ -66,7 +73,15 @@ public final class LoadRun {
     return true;
   }
 
-  /** Stops the workers and waits for the requests in flight to be answered. */
+  /** Ends the retries' waits: a request still refused is given up. */
+  public void abort() {
+    aborted.countDown();
+  }
+
+  /**
+   * Stops sending new requests and waits for those in flight to be answered (and, with retries,
+   * accepted or given up).
+   */
   public void stop() throws InterruptedException {
     stopped = true;
     for (Thread worker : workers) {
@@ -99,6 +114,36 @@ public final class LoadRun {
       long sent = System.nanoTime();
       Reply reply = sender.send(body);
       stats.record(reply, items, System.nanoTime() - sent);
+      if (options.retry().enabled() && reply.outcome() != Reply.Outcome.ACCEPTED) {
+        resendUntilAccepted(body, items, reply, sent);
+      }
+    }
+  }
+
+  /** Sends a refused request again, same payload, until accepted or given up. */
+  private void resendUntilAccepted(byte[] body, int items, Reply reply, long firstSent) {
+    RetrySchedule schedule =
+        new RetrySchedule(options.retry(), firstSent, ThreadLocalRandom.current()::nextDouble);
+    while (reply.outcome() != Reply.Outcome.ACCEPTED) {
+      Duration wait =
+          reply.retryable() ? schedule.next(reply.retryDelay(), System.nanoTime()) : null;
+      if (wait == null || !pause(wait)) {
+        stats.giveUp(items);
+        return;
+      }
+      long sent = System.nanoTime();
+      reply = sender.send(body);
+      stats.recordRetry(reply, items, System.nanoTime() - sent);
+    }
+  }
+
+  /** Waits before a retry; false when the run was aborted meanwhile. */
+  private boolean pause(Duration wait) {
+    try {
+      return !aborted.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 }

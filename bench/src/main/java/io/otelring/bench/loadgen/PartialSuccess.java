@@ -33,7 +33,7 @@ final class PartialSuccess {
                     .getPartialSuccess()
                     .getRejectedLogRecords();
           };
-      return rejected == 0 ? Reply.ACCEPTED : new Reply(Reply.Outcome.ACCEPTED, rejected, null);
+      return Reply.accepted(rejected);
     } catch (InvalidProtocolBufferException e) {
       return Reply.failed("unreadable response: " + e.getMessage());
     }

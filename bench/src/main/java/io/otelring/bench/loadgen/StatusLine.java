@@ -5,20 +5,23 @@ import java.util.Locale;
 
 /**
  * The one-line live status printed every second on a terminal, overwritten in place: items per
- * second in the last second, and the running totals of accepted, refused and failed items.
+ * second in the last second, and the running totals of accepted, refused and failed items (with
+ * retries, also items sent again and given up).
  */
 final class StatusLine {
 
   private final LoadStats stats;
   private final String noun;
+  private final boolean retrying;
   private final PrintStream out;
   private final long start = System.nanoTime();
   private LoadStats.Counts previous;
   private long previousNanos = start;
 
-  StatusLine(LoadStats stats, String noun, PrintStream out) {
+  StatusLine(LoadStats stats, String noun, boolean retrying, PrintStream out) {
     this.stats = stats;
     this.noun = noun;
+    this.retrying = retrying;
     this.out = out;
     this.previous = stats.counts();
   }
@@ -41,14 +44,24 @@ final class StatusLine {
   }
 
   String line(long elapsedNanos, double rate, LoadStats.Counts counts) {
-    return String.format(
-        Locale.ROOT,
-        "[%4ds] %,.0f %s/s  accepted %,d  refused %,d  errors %,d",
-        elapsedNanos / 1_000_000_000L,
-        rate,
-        noun,
-        counts.acceptedItems(),
-        counts.refusedItems(),
-        counts.failedRequests());
+    String line =
+        String.format(
+            Locale.ROOT,
+            "[%4ds] %,.0f %s/s  accepted %,d  refused %,d  errors %,d",
+            elapsedNanos / 1_000_000_000L,
+            rate,
+            noun,
+            counts.acceptedItems(),
+            counts.refusedItems(),
+            counts.failedRequests());
+    if (!retrying) {
+      return line;
+    }
+    return line
+        + String.format(
+            Locale.ROOT,
+            "  retried %,d  given up %,d",
+            counts.retriedItems(),
+            counts.givenUpItems());
   }
 }

@@ -12,13 +12,15 @@ import org.HdrHistogram.Histogram;
  * @param latencies request latencies in microseconds
  * @param elapsedNanos how long the load ran
  * @param lastError the last refusal or failure, or null
+ * @param retrying whether refused requests were sent again ({@code --retry})
  */
 record Summary(
     String noun,
     LoadStats.Counts counts,
     Histogram latencies,
     long elapsedNanos,
-    String lastError) {
+    String lastError,
+    boolean retrying) {
 
   String text(double bytesPerItem) {
     double seconds = elapsedNanos / 1e9;
@@ -40,7 +42,17 @@ record Summary(
             noun,
             counts.acceptedItems() / Math.max(seconds, 1e-9),
             noun));
-    text.append(String.format(Locale.ROOT, "refused:  %,d %s%n", counts.refusedItems(), noun));
+    if (retrying) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "refused:  %,d %s in %,d retryable answers%n",
+              counts.refusedItems(),
+              noun,
+              counts.refusedRequests()));
+    } else {
+      text.append(String.format(Locale.ROOT, "refused:  %,d %s%n", counts.refusedItems(), noun));
+    }
     text.append(
         String.format(
             Locale.ROOT,
@@ -48,6 +60,22 @@ record Summary(
             counts.failedRequests(),
             counts.failedItems(),
             noun));
+    if (retrying) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "retried:  %,d requests (%,d %s)%n",
+              counts.retriedRequests(),
+              counts.retriedItems(),
+              noun));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "given up: %,d requests (%,d %s) never accepted%n",
+              counts.givenUpRequests(),
+              counts.givenUpItems(),
+              noun));
+    }
     if (latencies.getTotalCount() > 0) {
       text.append(
           String.format(

@@ -251,8 +251,17 @@ class LoadGeneratorTest {
 
   @Test
   void theStatusLineShowsRateAndTotals() {
-    StatusLine line = new StatusLine(new LoadStats(), "spans", System.err);
+    StatusLine line = new StatusLine(new LoadStats(), "spans", false, System.err);
     assertThat(line.line(5_200_000_000L, 51200, new LoadStats.Counts(100, 51200, 51000, 200, 0, 0)))
         .isEqualTo("[   5s] 51,200 spans/s  accepted 51,000  refused 200  errors 0");
+    StatusLine retrying = new StatusLine(new LoadStats(), "spans", true, System.err);
+    assertThat(
+            retrying.line(
+                5_200_000_000L,
+                51200,
+                new LoadStats.Counts(100, 51200, 51000, 200, 0, 0, 2, 3, 300, 1, 100)))
+        .isEqualTo(
+            "[   5s] 51,200 spans/s  accepted 51,000  refused 200  errors 0  retried 300"
+                + "  given up 100");
   }
 }
