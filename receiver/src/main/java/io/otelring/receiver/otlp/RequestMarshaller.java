@@ -2,6 +2,7 @@ package io.otelring.receiver.otlp;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor.Marshaller;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -43,7 +44,7 @@ final class RequestMarshaller<T extends Message> implements Marshaller<ParsedReq
   public ParsedRequest<T> parse(InputStream stream) {
     byte[] bytes;
     try {
-      bytes = stream.readAllBytes();
+      bytes = readAll(stream);
     } catch (StatusRuntimeException e) {
       return ParsedRequest.failed(e.getStatus());
     } catch (IOException | RuntimeException e) {
@@ -66,6 +67,23 @@ final class RequestMarshaller<T extends Message> implements Marshaller<ParsedReq
     } catch (InvalidProtocolBufferException e) {
       return ParsedRequest.failed(notParsable(e)); // cannot happen after a clean scan
     }
+  }
+
+  /**
+   * The whole body. An uncompressed message's stream knows its length: one array of that size,
+   * filled straight from the transport's buffers. {@code readAllBytes} would read it in 8 KiB
+   * chunks and copy them again into one array — a visible cost at 300 KB requests (JFR).
+   */
+  private static byte[] readAll(InputStream stream) throws IOException {
+    if (!(stream instanceof KnownLength)) {
+      return stream.readAllBytes(); // a compressed body: its length is known only once inflated
+    }
+    byte[] bytes = new byte[stream.available()];
+    int read = stream.readNBytes(bytes, 0, bytes.length);
+    if (read != bytes.length || stream.read() != -1) {
+      throw new IOException("the message is not as long as its stream said");
+    }
+    return bytes;
   }
 
   private Status notParsable(Throwable reason) {
