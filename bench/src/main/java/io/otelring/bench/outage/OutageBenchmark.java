@@ -75,7 +75,7 @@ public final class OutageBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--jvm-options",
-      defaultValue = "-XX:+UseG1GC -XX:MaxRAMPercentage=50",
+      defaultValue = "-XX:+UseG1GC -Xms16m -XX:MaxRAMPercentage=50",
       description = "the collector's JVM options")
   String jvmOptions;
 
