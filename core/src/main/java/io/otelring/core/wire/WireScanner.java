@@ -237,6 +237,13 @@ public final class WireScanner {
 
   /** A tag as the parser reads it: a varint cut to 32 bits, whose field number is not 0. */
   private int tag(int end) throws MalformedWireException {
+    if (position < end) {
+      int first = bytes[position];
+      if (first >= 8) { // one byte, field number not 0: nearly every tag of an OTLP request
+        position++;
+        return first;
+      }
+    }
     int tag = (int) varint(end);
     if (tag >>> 3 == 0) {
       throw new MalformedWireException("invalid tag");
@@ -252,6 +259,13 @@ public final class WireScanner {
   }
 
   private int length(int end) throws MalformedWireException {
+    if (position < end) {
+      int first = bytes[position];
+      if (first >= 0 && first < end - position) { // one byte, and the value fits: the common case
+        position++;
+        return first;
+      }
+    }
     long length = varint(end);
     if (length < 0 || length > end - position) {
       throw length < 0 || length > Integer.MAX_VALUE
