@@ -23,6 +23,11 @@ final class MessageShape {
   final int[] idLength;
   final MessageShape[] child;
 
+  /**
+   * Whether an item can occur inside this field's message: a count of items descends only there.
+   */
+  final boolean[] leadsToItems;
+
   private MessageShape(int maxField) {
     wireType = new byte[maxField + 1];
     utf8 = new boolean[maxField + 1];
@@ -30,6 +35,7 @@ final class MessageShape {
     item = new boolean[maxField + 1];
     idLength = new int[maxField + 1];
     child = new MessageShape[maxField + 1];
+    leadsToItems = new boolean[maxField + 1];
     java.util.Arrays.fill(wireType, UNKNOWN);
   }
 
@@ -41,7 +47,39 @@ final class MessageShape {
    * @param idLengths id fields and the one length they may have besides empty
    */
   static MessageShape of(Descriptor root, Set<String> items, Map<String, Integer> idLengths) {
-    return of(root, items, idLengths, new HashMap<>());
+    Map<Descriptor, MessageShape> shapes = new HashMap<>();
+    MessageShape shape = of(root, items, idLengths, shapes);
+    markPathsToItems(shapes.values());
+    return shape;
+  }
+
+  /** Sets {@link #leadsToItems} until nothing changes: message types may contain themselves. */
+  private static void markPathsToItems(Iterable<MessageShape> shapes) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (MessageShape shape : shapes) {
+        for (int field = 0; field < shape.child.length; field++) {
+          MessageShape child = shape.child[field];
+          if (child != null
+              && !shape.item[field]
+              && !shape.leadsToItems[field]
+              && child.holdsItems()) {
+            shape.leadsToItems[field] = true;
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+
+  private boolean holdsItems() {
+    for (int field = 0; field < item.length; field++) {
+      if (item[field] || leadsToItems[field]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static MessageShape of(
