@@ -64,7 +64,6 @@ public final class WireScanner {
   private int position;
   private int items;
   private boolean badIds;
-  private final boolean checkUtf8;
 
   /**
    * What a scan found.
@@ -76,10 +75,9 @@ public final class WireScanner {
    */
   public record Result(int items, boolean badIds) {}
 
-  private WireScanner(byte[] bytes, int offset, boolean checkUtf8) {
+  private WireScanner(byte[] bytes, int offset) {
     this.bytes = bytes;
     this.position = offset;
-    this.checkUtf8 = checkUtf8;
   }
 
   /**
@@ -89,7 +87,12 @@ public final class WireScanner {
    */
   public static Result scan(Signal signal, byte[] bytes, int offset, int length)
       throws MalformedWireException {
-    return walk(signal, bytes, offset, length, true);
+    if (offset < 0 || length < 0 || offset + length > bytes.length) {
+      throw new IndexOutOfBoundsException("offset " + offset + ", length " + length);
+    }
+    WireScanner scanner = new WireScanner(bytes, offset);
+    scanner.message(shapeOf(signal), offset + length, 0);
+    return new Result(scanner.items, scanner.badIds);
   }
 
   public static Result scan(Signal signal, byte[] bytes) throws MalformedWireException {
@@ -103,22 +106,12 @@ public final class WireScanner {
    */
   public static int countChecked(Signal signal, byte[] bytes) {
     try {
-      WireScanner scanner = new WireScanner(bytes, 0, false);
+      WireScanner scanner = new WireScanner(bytes, 0);
       scanner.count(shapeOf(signal), bytes.length);
       return scanner.items;
     } catch (MalformedWireException e) {
       throw new IllegalArgumentException("these bytes were not checked: " + e.getMessage(), e);
     }
-  }
-
-  private static Result walk(Signal signal, byte[] bytes, int offset, int length, boolean checkUtf8)
-      throws MalformedWireException {
-    if (offset < 0 || length < 0 || offset + length > bytes.length) {
-      throw new IndexOutOfBoundsException("offset " + offset + ", length " + length);
-    }
-    WireScanner scanner = new WireScanner(bytes, offset, checkUtf8);
-    scanner.message(shapeOf(signal), offset + length, 0);
-    return new Result(scanner.items, scanner.badIds);
   }
 
   private static MessageShape shapeOf(Signal signal) {
@@ -194,7 +187,7 @@ public final class WireScanner {
       }
       message(child, valueEnd, depth + 1);
     } else {
-      if (checkUtf8 && shape.utf8[field] && !Utf8.isValid(bytes, position, valueEnd)) {
+      if (shape.utf8[field] && !Utf8.isValid(bytes, position, valueEnd)) {
         throw new MalformedWireException("a string field is not valid UTF-8");
       }
       int idLength = shape.idLength[field];
