@@ -7,23 +7,4 @@
 #   bench/run.sh --help                            every flag
 # Builds the collector and bench jars first (tests skipped). Run it on a quiet machine with at
 # least two CPUs; on a busy one the numbers say more about the neighbours than about otelring.
-set -euo pipefail
-
-home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$home"
-
-(mvn -B -q -DskipTests -Dspotless.apply.skip=true package -pl bench -am) >&2
-
-load_cpu="${OTELRING_BENCH_LOAD_CPU:-1}"
-pin=()
-if command -v taskset >/dev/null && [ "$(nproc --all)" -gt 1 ]; then
-  pin=(taskset -c "$load_cpu")
-else
-  echo "run.sh: taskset missing or one CPU only: nothing is pinned" >&2
-fi
-
-# The report quotes the command exactly as typed.
-command="bench/run.sh"
-if [ "$#" -gt 0 ]; then command+="$(printf " %q" "$@")"; fi
-export OTELRING_BENCH_COMMAND="$command"
-exec "${pin[@]}" java -XX:+UseG1GC ${JAVA_OPTS:-} -jar bench/target/otelring-bench.jar e2e "$@"
+exec "$(dirname "${BASH_SOURCE[0]}")/launch.sh" e2e bench/run.sh "$@"
