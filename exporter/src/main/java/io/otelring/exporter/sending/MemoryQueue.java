@@ -7,20 +7,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /** The in-memory sending queue: what it holds is lost if the process dies. */
 final class MemoryQueue implements SendingQueue {
 
   static final Duration FULL_RETRY_DELAY = Duration.ofSeconds(1);
 
-  private final LinkedBlockingQueue<Entry> entries = new LinkedBlockingQueue<>();
+  private final WorkList<Entry> entries = new WorkList<>();
   private final Semaphore room;
   private final int capacity;
   private final boolean blockOnOverflow;
-  private volatile boolean closed;
 
   MemoryQueue(int capacity, boolean blockOnOverflow) {
     this.capacity = capacity;
@@ -44,14 +41,11 @@ final class MemoryQueue implements SendingQueue {
 
   @Override
   public Entry take() throws InterruptedException {
-    while (!closed) {
-      Entry entry = entries.poll(100, TimeUnit.MILLISECONDS);
-      if (entry != null) {
-        room.release();
-        return entry;
-      }
+    Entry entry = entries.take();
+    if (entry != null) {
+      room.release();
     }
-    return null;
+    return entry;
   }
 
   /** What is still queued, taken out, for counting as lost at shutdown. */
@@ -81,6 +75,6 @@ final class MemoryQueue implements SendingQueue {
 
   @Override
   public void close() {
-    closed = true;
+    entries.close();
   }
 }

@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
@@ -27,11 +25,10 @@ final class PersistentQueue implements SendingQueue {
 
   private final RecordLog log;
   private final Logger logger;
-  private final LinkedBlockingQueue<RecordLog.Position> waiting = new LinkedBlockingQueue<>();
+  private final WorkList<RecordLog.Position> waiting = new WorkList<>();
   private final Semaphore room;
   private final int capacity;
   private final boolean blockOnOverflow;
-  private volatile boolean closed;
 
   /** Opens the queue on a log, taking back what earlier runs left (even beyond capacity). */
   PersistentQueue(RecordLog log, int capacity, boolean blockOnOverflow, Logger logger)
@@ -41,7 +38,7 @@ final class PersistentQueue implements SendingQueue {
     this.capacity = capacity;
     this.blockOnOverflow = blockOnOverflow;
     List<RecordLog.Position> recovered = log.recover();
-    waiting.addAll(recovered);
+    recovered.forEach(waiting::add);
     // A negative start is allowed: room comes back as the recovered batches are taken.
     this.room = new Semaphore(capacity - recovered.size());
     if (!recovered.isEmpty()) {
@@ -71,11 +68,8 @@ final class PersistentQueue implements SendingQueue {
 
   @Override
   public Entry take() throws InterruptedException {
-    while (!closed) {
-      RecordLog.Position position = waiting.poll(100, TimeUnit.MILLISECONDS);
-      if (position == null) {
-        continue;
-      }
+    RecordLog.Position position;
+    while ((position = waiting.take()) != null) {
       room.release();
       try {
         return new Entry(decode(log.read(position)), position);
@@ -111,7 +105,7 @@ final class PersistentQueue implements SendingQueue {
 
   @Override
   public void close() {
-    closed = true;
+    waiting.close();
   }
 
   /** Closes the log; call after the workers stopped. */
