@@ -74,7 +74,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--jvm-options",
-      defaultValue = "-XX:+UseG1GC -Xms16m -XX:MaxRAMPercentage=50",
+      defaultValue =
+          "-XX:+UseG1GC -Xms16m -XX:G1HeapRegionSize=1m -XX:TrimNativeHeapInterval=5000"
+              + " -XX:MaxRAMPercentage=50",
       description = "JVM options of every system under test (the launcher's)")
   String jvmOptions;
 

@@ -75,7 +75,9 @@ public final class OutageBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--jvm-options",
-      defaultValue = "-XX:+UseG1GC -Xms16m -XX:MaxRAMPercentage=50",
+      defaultValue =
+          "-XX:+UseG1GC -Xms16m -XX:G1HeapRegionSize=1m -XX:TrimNativeHeapInterval=5000"
+              + " -XX:MaxRAMPercentage=50",
       description = "the collector's JVM options")
   String jvmOptions;
 
