@@ -53,6 +53,7 @@ final class Measurement {
       probes.take();
       TimeUnit.NANOSECONDS.sleep(settings.measure().toNanos());
       Snapshot end = Snapshot.take(sut, run.stats());
+      long rss = ProcStats.rssBytes(sut.process().pid());
       Histogram requests = run.stats().takeLatencies();
       Histogram exports = probes.take();
       run.stop();
@@ -72,6 +73,7 @@ final class Measurement {
           (end.delivered - start.delivered) / seconds,
           window.acceptedItems() == 0 ? Double.NaN : cpu / window.acceptedItems() * 1e6,
           cpu / seconds,
+          rss,
           peakRss,
           percentileMillis(requests, 50),
           percentileMillis(requests, 99),

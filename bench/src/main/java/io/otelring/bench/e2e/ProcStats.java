@@ -21,6 +21,12 @@ public final class ProcStats {
         / (double) TICKS_PER_SECOND;
   }
 
+  /** Resident set size now (VmRSS) in bytes. */
+  public static long rssBytes(long pid) throws IOException {
+    return statusKib(Files.readString(Path.of("/proc", Long.toString(pid), "status")), "VmRSS")
+        * 1024;
+  }
+
   /** Peak resident set size (VmHWM) in bytes. */
   public static long peakRssBytes(long pid) throws IOException {
     return statusKib(Files.readString(Path.of("/proc", Long.toString(pid), "status")), "VmHWM")

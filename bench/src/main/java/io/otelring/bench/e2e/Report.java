@@ -48,13 +48,15 @@ final class Report {
   static String progressLine(RunResult r) {
     return String.format(
         Locale.ROOT,
-        "run %d %-8s %-8s %,10.0f spans/s accepted %,10.0f delivered  %6.2f CPU-s/M  %4.0f MiB%s",
+        "run %d %-8s %-8s %,10.0f spans/s accepted %,10.0f delivered  %6.2f CPU-s/M"
+            + "  RSS %4.0f MiB (peak %4.0f)%s",
         r.repetition(),
         r.shape(),
         r.target().label(),
         r.acceptedPerSecond(),
         r.deliveredPerSecond(),
         r.cpuSecondsPerMillion(),
+        r.rssBytes() / 1048576.0,
         r.peakRssBytes() / 1048576.0,
         r.deliveredMatches() ? "" : "  DELIVERED != ACCEPTED");
   }
@@ -106,7 +108,7 @@ final class Report {
     md.append("\n## Results (medians over the runs)\n\n");
     md.append(
         "| shape | system | spans/s accepted | spans/s delivered | delivered = accepted |"
-            + " CPU-s per M spans | CPU (cores) | peak RSS MiB | request p50 / p99 ms |"
+            + " CPU-s per M spans | CPU (cores) | RSS MiB (end / peak) | request p50 / p99 ms |"
             + " receipt→export p50 / p99 ms | refused spans | failed requests |\n");
     md.append("|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<String, List<RunResult>> group : groups().entrySet()) {
@@ -115,7 +117,8 @@ final class Report {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %,.0f | %,.0f | %s | %.2f | %.2f | %.0f | %s / %s | %s / %s | %,d | %,d |%n",
+              "| %s | %s | %,.0f | %,.0f | %s | %.2f | %.2f | %.0f / %.0f | %s / %s | %s / %s | %,d |"
+                  + " %,d |%n",
               first.shape(),
               first.target().label(),
               median(g, RunResult::acceptedPerSecond),
@@ -123,6 +126,7 @@ final class Report {
               g.stream().allMatch(RunResult::deliveredMatches) ? "yes" : "**no**",
               median(g, RunResult::cpuSecondsPerMillion),
               median(g, RunResult::coreFraction),
+              median(g, r -> r.rssBytes() / 1048576.0),
               g.stream().mapToLong(RunResult::peakRssBytes).max().orElse(0) / 1048576.0,
               millis(median(g, RunResult::requestP50Millis)),
               millis(median(g, RunResult::requestP99Millis)),
@@ -141,13 +145,13 @@ final class Report {
     md.append("\n## Every run\n\n");
     md.append(
         "| run | shape | system | window s | spans/s accepted | spans/s delivered | CPU-s per M"
-            + " | CPU (cores) | peak RSS MiB | request p50 / p99 ms |\n");
+            + " | CPU (cores) | RSS MiB (end / peak) | request p50 / p99 ms |\n");
     md.append("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (RunResult r : runs) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %d | %s | %s | %.1f | %,.0f | %,.0f | %.2f | %.2f | %.0f | %s / %s |%n",
+              "| %d | %s | %s | %.1f | %,.0f | %,.0f | %.2f | %.2f | %.0f / %.0f | %s / %s |%n",
               r.repetition(),
               r.shape(),
               r.target().label(),
@@ -156,6 +160,7 @@ final class Report {
               r.deliveredPerSecond(),
               r.cpuSecondsPerMillion(),
               r.coreFraction(),
+              r.rssBytes() / 1048576.0,
               r.peakRssBytes() / 1048576.0,
               millis(r.requestP50Millis()),
               millis(r.requestP99Millis())));
@@ -242,7 +247,9 @@ final class Report {
         - **CPU-s per M spans**: user + system CPU time of the system's process from
           `/proc/<pid>/stat` over the window, per million accepted spans. **CPU (cores)** is that
           time over the window's length.
-        - **peak RSS**: `VmHWM` of `/proc/<pid>/status` at the end of the run (warm-up included).
+        - **RSS end / peak**: `VmRSS` of `/proc/<pid>/status` at the end of the measurement
+          window, while the load still runs (the median over the runs), and `VmHWM` at the end
+          of the run, start-up and warm-up included (the largest over the runs).
         - **request p50 / p99**: send to answer of each request, at the load generator.
         - **receipt→export p50 / p99**: only with `--exporter otlp`: one-span probe requests sent
           every `--probe-interval`; the time from sending a probe to the sink receiving it

@@ -11,7 +11,8 @@ package io.otelring.bench.e2e;
  * @param deliveredPerSecond spans the system delivered (baselines: received), per second
  * @param cpuSecondsPerMillion CPU seconds (user + system) of the system per million accepted spans
  * @param coreFraction the system's CPU time over the window's length (1.0 = one core busy)
- * @param peakRssBytes VmHWM at the end of the run
+ * @param rssBytes VmRSS at the end of the window, while the load still runs
+ * @param peakRssBytes VmHWM at the end of the run (start-up and warm-up included)
  * @param requestP50Millis load generator's request latency, median
  * @param requestP99Millis load generator's request latency, 99th percentile
  * @param exportP50Millis probe latency from send to the sink's receipt, median; NaN when unmeasured
@@ -30,6 +31,7 @@ record RunResult(
     double deliveredPerSecond,
     double cpuSecondsPerMillion,
     double coreFraction,
+    long rssBytes,
     long peakRssBytes,
     double requestP50Millis,
     double requestP99Millis,

@@ -27,6 +27,7 @@ class ReportTest {
         rate,
         cpu,
         0.9,
+        150L << 20,
         200L << 20,
         1.5,
         4.0,
@@ -82,7 +83,7 @@ class ReportTest {
         .contains("| otelspec | B0 | 1,000,002 | 1,000,002 | yes | 1.00 |")
         .contains("| otelspec | B2 | 400,000 | 400,000 | yes | 6.00 |")
         .contains(
-            "| otelspec | otelring | 200,000 | 200,000 | yes | 10.00 | 0.90 | 200 | 1.50 / 4.00 | — / — |")
+            "| otelspec | otelring | 200,000 | 200,000 | yes | 10.00 | 0.90 | 150 / 200 | 1.50 / 4.00 | — / — |")
         // CPU ÷ B2, ÷ B0, throughput ÷ B2, ÷ B0
         .contains("| otelspec | 1.67 | 10.00 | 0.50 | 0.20 |")
         .contains("| otelspec | 20,480 | 4720 | 590 | 8.0 |")
