@@ -22,10 +22,10 @@ import java.util.TreeMap;
  * {@code /v1/traces}, {@code /v1/metrics}, {@code /v1/logs} are appended; {@code traces_endpoint}
  * etc. replace it for one signal. TLS applies to {@code https://} URLs. {@code encoding} is {@code
  * proto} or {@code json} (OTLP/JSON); {@code compression} is gzip, zstd, deflate, zlib or none
- * ({@link Compression}); {@code proxy_url} is an {@code http://} proxy, and when it is not set the
- * proxy environment variables apply ({@link HttpProxy}). {@code max_request_size} (otelring's; 0 =
- * no limit) splits larger requests before sending; it measures the protobuf size, also when they
- * are sent as JSON.
+ * ({@link Compression}) at {@code compression_params.level} ({@link CompressionParams}); {@code
+ * proxy_url} is an {@code http://} proxy, and when it is not set the proxy environment variables
+ * apply ({@link HttpProxy}). {@code max_request_size} (otelring's; 0 = no limit) splits larger
+ * requests before sending; it measures the protobuf size, also when they are sent as JSON.
  *
  * @param headers sent with every request; values never appear in logs or {@link #toString()}
  */
@@ -37,6 +37,7 @@ public record OtlpHttpExporterConfig(
     String proxyUrl,
     String encoding,
     String compression,
+    CompressionParams compressionParams,
     TlsClientConfig tls,
     Map<String, String> headers,
     Integer readBufferSize,
@@ -59,6 +60,8 @@ public record OtlpHttpExporterConfig(
     proxyUrl = proxyUrl == null ? "" : proxyUrl;
     encoding = encoding == null || encoding.isEmpty() ? "proto" : encoding;
     compression = compression == null ? "gzip" : compression;
+    compressionParams =
+        compressionParams == null ? CompressionParams.defaults() : compressionParams;
     tls = tls == null ? TlsClientConfig.defaults() : tls;
     headers = headers == null ? Map.of() : new TreeMap<>(headers);
     readBufferSize = readBufferSize == null ? 0 : readBufferSize;
@@ -71,7 +74,8 @@ public record OtlpHttpExporterConfig(
 
   static OtlpHttpExporterConfig defaults() {
     return new OtlpHttpExporterConfig(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 
   /** The URL a signal is posted to, as Go composes it; empty when neither endpoint is set. */
@@ -115,6 +119,7 @@ public record OtlpHttpExporterConfig(
       problems.add("encoding: invalid encoding type: " + encoding);
     }
     Compression.validateHttp(compression, problems);
+    compressionParams.validate("compression_params", compression, problems);
     tls.validate("tls", problems);
     for (String key : headers.keySet()) {
       if (RESTRICTED.contains(key.toLowerCase(Locale.ROOT))) {
@@ -164,6 +169,8 @@ public record OtlpHttpExporterConfig(
         + encoding
         + ", compression="
         + compression
+        + ", compressionParams="
+        + compressionParams
         + ", tls="
         + tls
         + ", headers="

@@ -97,7 +97,9 @@ final class OtlpHttpPush implements Push {
             .header("Content-Type", json ? "application/json" : "application/x-protobuf")
             .header("User-Agent", "otelring");
     if (Compression.isCompressed(config.compression())) {
-      body = RequestCompression.compress(config.compression(), body);
+      body =
+          RequestCompression.compress(
+              config.compression(), config.compressionParams().level(), body);
       http.header("Content-Encoding", config.compression());
     }
     config.headers().forEach(http::header);

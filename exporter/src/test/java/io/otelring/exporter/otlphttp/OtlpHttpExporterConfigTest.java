@@ -43,6 +43,7 @@ class OtlpHttpExporterConfigTest {
                 "http://proxy.internal:3128",
                 "json",
                 "zstd",
+                new CompressionParams(7),
                 new TlsClientConfig(
                     null, null, "/etc/ca.pem", null, null, null, null, null, null, null, null),
                 Map.of("Authorization", "Basic abc"),
@@ -86,6 +87,28 @@ class OtlpHttpExporterConfigTest {
     assertThat(List.of(config.compression(), config.encoding(), config.proxyUrl())).contains(value);
   }
 
+  /** Go's ValidateParams: zlib's levels for gzip, deflate and zlib; any for zstd; none unread. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "gzip | -2",
+        "gzip | 9",
+        "deflate | -1",
+        "zlib | 1",
+        "zstd | 22",
+        "zstd | -5",
+        "none | 99"
+      })
+  void compressionLevelsGoAcceptsAreAccepted(String compression, int level) {
+    String yaml =
+        "{endpoint: 'http://b', compression: %s, compression_params: {level: %d}}"
+            .formatted(compression, level);
+    assertThat(ConfigFixtures.problems(factory, yaml)).isEmpty();
+    assertThat(ConfigFixtures.<OtlpHttpExporterConfig>bind(factory, yaml).compressionParams())
+        .isEqualTo(new CompressionParams(level));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -106,6 +129,9 @@ class OtlpHttpExporterConfigTest {
         "{endpoint: 'http://b', proxy_url: 'http://u:s3cret@p:3128'} | proxy_url: credentials in the proxy URL are not supported by otelring",
         "{endpoint: 'http://b', proxy_url: 'u:s3cret@p:3128'} | proxy_url: must be the http:// URL of a proxy, such as http://proxy:3128",
         "{endpoint: 'http://b', proxy_ur: x}       | proxy_ur: unknown key; did you mean \"proxy_url\"?",
+        "{endpoint: 'http://b', compression_params: {level: 10}} | compression_params::level: unsupported parameters {Level:10} for compression type \"gzip\"",
+        "{endpoint: 'http://b', compression: zlib, compression_params: {level: -3}} | compression_params::level: unsupported parameters {Level:-3} for compression type \"zlib\"",
+        "{endpoint: 'http://b', compression_params: {levle: 1}} | compression_params::levle: unknown key; did you mean \"level\"?",
       })
   void invalidConfigsAreReported(String yaml, String message) {
     assertThat(ConfigFixtures.problems(factory, yaml)).containsExactly(message);
