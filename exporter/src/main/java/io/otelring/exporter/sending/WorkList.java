@@ -33,9 +33,9 @@ final class WorkList<T> {
     return (T) item;
   }
 
-  /** Items still listed, not counting the close marker. */
+  /** Items still listed, not counting the close marker (briefly out while a worker re-adds it). */
   int size() {
-    return items.size() - (closed ? 1 : 0);
+    return Math.max(0, items.size() - (closed ? 1 : 0));
   }
 
   /** Moves what is still listed into {@code into}; the close marker stays. */
@@ -53,7 +53,7 @@ final class WorkList<T> {
   synchronized void close() {
     if (!closed) {
       items.addFirst(CLOSED);
-      closed = true; // after the marker, so that size() never goes below zero
+      closed = true;
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.otelring.exporter.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +27,9 @@ class WorkListTest {
   void aWaitingWorkerGetsTheNextItemInOrder() throws Exception {
     WorkList<String> list = new WorkList<>();
     Future<String> first = workers.submit(list::take);
-    Thread.sleep(50);
-    assertThat(first.isDone()).isFalse();
+    assertThatThrownBy(() -> first.get(50, TimeUnit.MILLISECONDS))
+        .as("nothing to take yet")
+        .isInstanceOf(TimeoutException.class);
 
     list.add("a");
     list.add("b");
