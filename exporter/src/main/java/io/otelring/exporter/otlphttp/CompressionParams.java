@@ -1,5 +1,6 @@
 package io.otelring.exporter.otlphttp;
 
+import io.otelring.exporter.otlp.Compression;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record CompressionParams(Integer level) {
    * takes one. Without compression the params are not looked at.
    */
   void validate(String path, String compression, List<String> problems) {
-    if (level == 0 || compression.isEmpty() || compression.equals("none")) {
+    if (level == 0 || !Compression.isCompressed(compression)) {
       return;
     }
     boolean supported =
