@@ -6,6 +6,11 @@ import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.otelring.core.component.Signal;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,22 +21,30 @@ import java.util.Objects;
  * <p>The payload is either a parsed request or the request's protobuf bytes as they came off the
  * wire (already checked by the receiver). Bytes are parsed only when a component asks for the
  * message ({@link #traces()} …); a pipeline that only batches and forwards never parses, and an
- * exporter sends the bytes it has ({@link #toByteArray()}) without encoding them again.
+ * exporter sends the bytes it has ({@link #writeTo}) without encoding them again.
+ *
+ * <p>The bytes may be in pieces: a batch of unparsed requests is the list of their byte arrays
+ * ({@link #join}), because the concatenation of export requests is the export request of all their
+ * resource groups. Keeping the pieces instead of copying them into one array saves a copy of every
+ * span and the batch-sized arrays the garbage collector handles worst.
  */
 public final class Telemetry {
 
   private final Signal signal;
   private final int itemCount;
   private final ClientMetadata metadata;
-  private final byte[] wire;
+  // The protobuf bytes in order, or null when the envelope was made from a message.
+  private final byte[][] wire;
+  private final int wireLength;
   // Parsed on first use; a race parses twice and keeps either, both equal.
   private volatile MessageLite message;
 
   private Telemetry(
-      Signal signal, MessageLite message, byte[] wire, int itemCount, ClientMetadata metadata) {
+      Signal signal, MessageLite message, byte[][] wire, int itemCount, ClientMetadata metadata) {
     this.signal = signal;
     this.message = message;
     this.wire = wire;
+    this.wireLength = wire == null ? -1 : lengthOf(wire);
     this.itemCount = itemCount;
     this.metadata = Objects.requireNonNull(metadata, "metadata");
   }
@@ -70,9 +83,31 @@ public final class Telemetry {
     return new Telemetry(
         Objects.requireNonNull(signal, "signal"),
         null,
-        Objects.requireNonNull(bytes, "bytes"),
+        new byte[][] {Objects.requireNonNull(bytes, "bytes")},
         itemCount,
         metadata);
+  }
+
+  /**
+   * One envelope holding the requests of {@code parts}, in order, as one request: their bytes side
+   * by side, not copied (a parsed part is encoded now). The item count is the sum of theirs.
+   */
+  public static Telemetry join(Signal signal, List<Telemetry> parts, ClientMetadata metadata) {
+    Objects.requireNonNull(signal, "signal");
+    List<byte[]> pieces = new ArrayList<>(parts.size());
+    int items = 0;
+    for (Telemetry part : parts) {
+      if (part.signal != signal) {
+        throw new IllegalArgumentException("cannot join " + part.signal + " to " + signal);
+      }
+      items += part.itemCount;
+      if (part.wire != null) {
+        pieces.addAll(Arrays.asList(part.wire));
+      } else {
+        pieces.add(part.message.toByteArray());
+      }
+    }
+    return new Telemetry(signal, null, pieces.toArray(new byte[0][]), items, metadata);
   }
 
   public Signal signal() {
@@ -109,16 +144,40 @@ public final class Telemetry {
   }
 
   /**
-   * The payload in protobuf form: the bytes as received when there are any (shared, not copied — do
-   * not change them), else the message encoded now.
+   * The payload in protobuf form: the bytes as received when they are in one piece (shared, not
+   * copied — do not change them), else the pieces copied into one array or the message encoded now.
+   * An exporter that can write pieces uses {@link #writeTo} instead.
    */
   public byte[] toByteArray() {
-    return wire != null ? wire : message.toByteArray();
+    if (wire == null) {
+      return message.toByteArray();
+    }
+    if (wire.length == 1) {
+      return wire[0];
+    }
+    byte[] bytes = new byte[wireLength];
+    int at = 0;
+    for (byte[] piece : wire) {
+      System.arraycopy(piece, 0, bytes, at, piece.length);
+      at += piece.length;
+    }
+    return bytes;
+  }
+
+  /** Writes the payload in protobuf form: the bytes it holds, piece by piece, or the message. */
+  public void writeTo(OutputStream out) throws IOException {
+    if (wire == null) {
+      message.writeTo(out);
+      return;
+    }
+    for (byte[] piece : wire) {
+      out.write(piece);
+    }
   }
 
   /** The payload's serialized size in bytes. */
   public int serializedSize() {
-    return wire != null ? wire.length : message.getSerializedSize();
+    return wire != null ? wireLength : message.getSerializedSize();
   }
 
   private MessageLite message(Signal expected) {
@@ -136,14 +195,23 @@ public final class Telemetry {
   private MessageLite parse() {
     try {
       return switch (signal) {
-        case TRACES -> ExportTraceServiceRequest.parseFrom(wire);
-        case METRICS -> ExportMetricsServiceRequest.parseFrom(wire);
-        case LOGS -> ExportLogsServiceRequest.parseFrom(wire);
+        case TRACES -> ExportTraceServiceRequest.parseFrom(toByteArray());
+        case METRICS -> ExportMetricsServiceRequest.parseFrom(toByteArray());
+        case LOGS -> ExportLogsServiceRequest.parseFrom(toByteArray());
       };
     } catch (InvalidProtocolBufferException e) {
       // fromWire's caller vouched for the bytes: this is a bug, not bad input.
       throw new IllegalStateException("unparsable bytes in a checked envelope", e);
     }
+  }
+
+  private static int lengthOf(byte[][] pieces) {
+    long length = 0;
+    for (byte[] piece : pieces) {
+      length += piece.length;
+    }
+    // A protobuf message is at most 2 GiB; callers keep batches far below that.
+    return Math.toIntExact(length);
   }
 
   @Override

@@ -8,6 +8,9 @@ import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.otelring.core.component.Signal;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TelemetryTest {
@@ -46,6 +49,53 @@ class TelemetryTest {
     assertThat(telemetry.itemCount()).isEqualTo(2);
     assertThat(telemetry.toByteArray()).isEqualTo(REQUEST.toByteArray());
     assertThat(telemetry.serializedSize()).isEqualTo(REQUEST.getSerializedSize());
+  }
+
+  @Test
+  void joinedEnvelopesAreOneRequestWhoseBytesAreNotCopiedUntilAskedFor() throws Exception {
+    byte[] first = REQUEST.toByteArray();
+    ExportTraceServiceRequest other =
+        ExportTraceServiceRequest.newBuilder()
+            .addResourceSpans(
+                ResourceSpans.newBuilder()
+                    .addScopeSpans(
+                        ScopeSpans.newBuilder().addSpans(Span.newBuilder().setName("c"))))
+            .build();
+    ClientMetadata metadata = ClientMetadata.of(Map.of("tenant", List.of("t1")));
+
+    Telemetry joined =
+        Telemetry.join(
+            Signal.TRACES,
+            List.of(
+                Telemetry.fromWire(Signal.TRACES, first, 2, ClientMetadata.EMPTY),
+                Telemetry.traces(other),
+                Telemetry.fromWire(Signal.TRACES, first, 2, ClientMetadata.EMPTY)),
+            metadata);
+
+    ExportTraceServiceRequest expected =
+        REQUEST.toBuilder()
+            .addAllResourceSpans(other.getResourceSpansList())
+            .addAllResourceSpans(REQUEST.getResourceSpansList())
+            .build();
+    assertThat(joined.isUnparsed()).isTrue();
+    assertThat(joined.itemCount()).isEqualTo(5);
+    assertThat(joined.metadata()).isSameAs(metadata);
+    assertThat(joined.serializedSize()).isEqualTo(expected.getSerializedSize());
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    joined.writeTo(written);
+    assertThat(written.toByteArray()).isEqualTo(expected.toByteArray());
+    assertThat(joined.toByteArray()).isEqualTo(expected.toByteArray());
+    assertThat(joined.traces()).isEqualTo(expected);
+  }
+
+  @Test
+  void onlyOneSignalJoins() {
+    Telemetry traces =
+        Telemetry.fromWire(Signal.TRACES, REQUEST.toByteArray(), 2, ClientMetadata.EMPTY);
+
+    assertThatThrownBy(() -> Telemetry.join(Signal.LOGS, List.of(traces), ClientMetadata.EMPTY))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot join TRACES to LOGS");
   }
 
   @Test

@@ -99,23 +99,23 @@ final class OtlpGrpcPush implements Push {
   @Override
   public Delivery push(Telemetry batch, Duration timeout) {
     // The request goes out as the bytes the envelope holds — those received, when nothing parsed
-    // them — through the stub's channel and options (headers, compression, wait-for-ready).
-    byte[] request = batch.toByteArray();
+    // them (EnvelopeMarshaller) — through the stub's channel and options (headers, compression,
+    // wait-for-ready).
     try {
       return switch (batch.signal()) {
         case TRACES -> {
           ExportTracePartialSuccess partial =
-              call(withDeadline(traces, timeout), TRACES_BYTES, request).getPartialSuccess();
+              call(withDeadline(traces, timeout), TRACES_ENVELOPE, batch).getPartialSuccess();
           yield delivery(partial.getRejectedSpans(), partial.getErrorMessage());
         }
         case METRICS -> {
           ExportMetricsPartialSuccess partial =
-              call(withDeadline(metrics, timeout), METRICS_BYTES, request).getPartialSuccess();
+              call(withDeadline(metrics, timeout), METRICS_ENVELOPE, batch).getPartialSuccess();
           yield delivery(partial.getRejectedDataPoints(), partial.getErrorMessage());
         }
         case LOGS -> {
           ExportLogsPartialSuccess partial =
-              call(withDeadline(logs, timeout), LOGS_BYTES, request).getPartialSuccess();
+              call(withDeadline(logs, timeout), LOGS_ENVELOPE, batch).getPartialSuccess();
           yield delivery(partial.getRejectedLogRecords(), partial.getErrorMessage());
         }
       };
@@ -125,26 +125,26 @@ final class OtlpGrpcPush implements Push {
   }
 
   private static <R> R call(
-      AbstractStub<?> stub, MethodDescriptor<byte[], R> method, byte[] request) {
+      AbstractStub<?> stub, MethodDescriptor<Telemetry, R> method, Telemetry request) {
     return ClientCalls.blockingUnaryCall(stub.getChannel(), method, stub.getCallOptions(), request);
   }
 
-  /** The generated Export methods, with the request side taking encoded bytes. */
-  private static final MethodDescriptor<byte[], ExportTraceServiceResponse> TRACES_BYTES =
+  /** The generated Export methods, with the request side taking an envelope's bytes. */
+  private static final MethodDescriptor<Telemetry, ExportTraceServiceResponse> TRACES_ENVELOPE =
       TraceServiceGrpc.getExportMethod().toBuilder(
-              RawBytes.MARSHALLER,
+              EnvelopeMarshaller.INSTANCE,
               ProtoUtils.marshaller(ExportTraceServiceResponse.getDefaultInstance()))
           .build();
 
-  private static final MethodDescriptor<byte[], ExportMetricsServiceResponse> METRICS_BYTES =
+  private static final MethodDescriptor<Telemetry, ExportMetricsServiceResponse> METRICS_ENVELOPE =
       MetricsServiceGrpc.getExportMethod().toBuilder(
-              RawBytes.MARSHALLER,
+              EnvelopeMarshaller.INSTANCE,
               ProtoUtils.marshaller(ExportMetricsServiceResponse.getDefaultInstance()))
           .build();
 
-  private static final MethodDescriptor<byte[], ExportLogsServiceResponse> LOGS_BYTES =
+  private static final MethodDescriptor<Telemetry, ExportLogsServiceResponse> LOGS_ENVELOPE =
       LogsServiceGrpc.getExportMethod().toBuilder(
-              RawBytes.MARSHALLER,
+              EnvelopeMarshaller.INSTANCE,
               ProtoUtils.marshaller(ExportLogsServiceResponse.getDefaultInstance()))
           .build();
 

@@ -17,6 +17,9 @@ import io.otelring.core.component.ComponentId;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Exporter;
 import io.otelring.core.component.Kind;
+import io.otelring.core.component.Signal;
+import io.otelring.core.consumer.ClientMetadata;
+import io.otelring.core.consumer.ItemCounts;
 import io.otelring.core.consumer.Refusal;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.testing.ConfigFixtures;
@@ -33,6 +36,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The otlp exporter against a real grpc-java OTLP server that fails on command. */
 class OtlpExporterTest {
@@ -189,6 +194,43 @@ class OtlpExporterTest {
                     .isEqualTo("zstd"));
     assertThat(counter("otelcol_exporter_sent_spans"))
         .isEqualTo(3 + io.otelring.core.consumer.ItemCounts.spans(big));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"none", "gzip"})
+  void aBatchOfJoinedRequestsArrivesAsTheOneRequestTheyMake(String compression) throws Exception {
+    GrpcBackend backend = backend();
+    start(
+        "endpoint: 127.0.0.1:"
+            + backend.port()
+            + "\ntls: {insecure: true}\ncompression: "
+            + compression
+            + "\n");
+    ExportTraceServiceRequest first = Requests.spans("j1", 3);
+    ExportTraceServiceRequest second = bigRequest(300 * 1024);
+    ExportTraceServiceRequest third = Requests.spans("j3", 2);
+    Telemetry batch =
+        Telemetry.join(
+            Signal.TRACES,
+            List.of(
+                Telemetry.fromWire(Signal.TRACES, first.toByteArray(), 3, ClientMetadata.EMPTY),
+                Telemetry.fromWire(
+                    Signal.TRACES,
+                    second.toByteArray(),
+                    ItemCounts.spans(second),
+                    ClientMetadata.EMPTY),
+                Telemetry.fromWire(Signal.TRACES, third.toByteArray(), 2, ClientMetadata.EMPTY)),
+            ClientMetadata.EMPTY);
+
+    exporter.consume(batch);
+
+    await().untilAsserted(() -> assertThat(backend.traces).hasSize(1));
+    assertThat(backend.traces.get(0))
+        .isEqualTo(
+            first.toBuilder()
+                .addAllResourceSpans(second.getResourceSpansList())
+                .addAllResourceSpans(third.getResourceSpansList())
+                .build());
   }
 
   @Test

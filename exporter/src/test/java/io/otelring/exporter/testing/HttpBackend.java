@@ -43,7 +43,7 @@ public final class HttpBackend implements AutoCloseable {
   public final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
   public final List<String> paths = new CopyOnWriteArrayList<>();
 
-  /** Every request body, decompressed. */
+  /** Every request body, decompressed, in the order of {@link #paths}. */
   public final List<byte[]> bodies = new CopyOnWriteArrayList<>();
 
   public final AtomicInteger calls = new AtomicInteger();
@@ -89,14 +89,18 @@ public final class HttpBackend implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     calls.incrementAndGet();
     headers.add(Map.copyOf(exchange.getRequestHeaders()));
-    paths.add(exchange.getRequestURI().getPath());
     byte[] body;
     try (InputStream in =
         decompressing(
             exchange.getRequestHeaders().getFirst("Content-Encoding"), exchange.getRequestBody())) {
       body = in.readAllBytes();
     }
-    bodies.add(body);
+    // Appended together so that paths.get(i) is the path of bodies.get(i) while exporter workers
+    // send concurrently.
+    synchronized (bodies) {
+      paths.add(exchange.getRequestURI().getPath());
+      bodies.add(body);
+    }
     boolean json = "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"));
     GrpcBackend.Mode now = mode;
     switch (now) {

@@ -16,9 +16,9 @@ import java.util.function.ToIntFunction;
  * (Go's {@code splitTraces} and its siblings).
  *
  * <p>Requests that arrive as unparsed bytes stay bytes while they can: a batch made only of them,
- * taken whole, is their concatenation — the protobuf encoding of a request whose resource groups
- * are those of all of them, in order — so nothing is parsed or encoded. Cutting a batch, or adding
- * a parsed request after them, parses them first.
+ * taken whole, is their bytes joined ({@link Telemetry#join}) — the protobuf encoding of a request
+ * whose resource groups are those of all of them, in order — so nothing is parsed, encoded or
+ * copied. Cutting a batch, or adding a parsed request after them, parses them first.
  *
  * @param <R> the resource group message of the signal
  */
@@ -67,7 +67,7 @@ abstract class PendingBatch<R> {
    */
   final Telemetry take(int maxItems, ClientMetadata metadata) {
     if (!unparsed.isEmpty() && (maxItems <= 0 || itemCount <= maxItems)) {
-      Telemetry whole = concatenate(metadata);
+      Telemetry whole = Telemetry.join(signal, unparsed, metadata);
       unparsed.clear();
       itemCount = 0;
       return whole;
@@ -105,27 +105,6 @@ abstract class PendingBatch<R> {
       groups.addAll(groupsOf(telemetry));
     }
     unparsed.clear();
-  }
-
-  /** All unparsed requests as one: repeated fields concatenate on the wire. */
-  private Telemetry concatenate(ClientMetadata metadata) {
-    int length = 0;
-    for (Telemetry telemetry : unparsed) {
-      length += telemetry.serializedSize();
-    }
-    byte[] bytes;
-    if (unparsed.size() == 1) {
-      bytes = unparsed.get(0).toByteArray();
-    } else {
-      bytes = new byte[length];
-      int at = 0;
-      for (Telemetry telemetry : unparsed) {
-        byte[] part = telemetry.toByteArray();
-        System.arraycopy(part, 0, bytes, at, part.length);
-        at += part.length;
-      }
-    }
-    return Telemetry.fromWire(signal, bytes, itemCount, metadata);
   }
 
   abstract List<R> groupsOf(Telemetry telemetry);
