@@ -37,6 +37,7 @@ public final class Main implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    LibraryDefaults.apply();
     System.exit(commandLine().execute(args));
   }
 
