@@ -44,6 +44,7 @@ final class HttpChannelSetup extends ChannelInitializer<Channel> {
   private final SslContext ssl;
   private final long limit;
   private final Duration idleTimeout;
+  private final RequestDeadlines.Timeouts timeouts;
   private final InFlight inFlight;
   private final ChannelGroup channels;
   private final Logger logger;
@@ -53,6 +54,7 @@ final class HttpChannelSetup extends ChannelInitializer<Channel> {
       SslContext ssl,
       long limit,
       Duration idleTimeout,
+      RequestDeadlines.Timeouts timeouts,
       InFlight inFlight,
       ChannelGroup channels,
       Logger logger) {
@@ -60,6 +62,7 @@ final class HttpChannelSetup extends ChannelInitializer<Channel> {
     this.ssl = ssl;
     this.limit = limit;
     this.idleTimeout = idleTimeout;
+    this.timeouts = timeouts;
     this.inFlight = inFlight;
     this.channels = channels;
     this.logger = logger;
@@ -78,6 +81,10 @@ final class HttpChannelSetup extends ChannelInitializer<Channel> {
       pipeline.addLast(new ProtocolNegotiation());
       return;
     }
+    RequestDeadlines deadlines = http1Deadlines();
+    if (deadlines != null) {
+      pipeline.addLast(deadlines.firstBytes());
+    }
     HttpServerCodec codec = httpCodec();
     HttpServerUpgradeHandler upgrade =
         new HttpServerUpgradeHandler(
@@ -90,8 +97,16 @@ final class HttpChannelSetup extends ChannelInitializer<Channel> {
                     : null,
             aggregateLimit());
     pipeline.addLast(new CleartextHttp2ServerUpgradeHandler(codec, upgrade, http2()));
+    if (deadlines != null) {
+      pipeline.addLast(deadlines);
+    }
     pipeline.addLast(new BoundedAggregator(aggregateLimit()));
     pipeline.addLast(exchange(true));
+  }
+
+  /** The deadlines of one HTTP/1.1 connection, or null when no timeout is set. */
+  private RequestDeadlines http1Deadlines() {
+    return timeouts.any() ? RequestDeadlines.http1(timeouts) : null;
   }
 
   private HttpServerCodec httpCodec() {
@@ -134,12 +149,12 @@ final class HttpChannelSetup extends ChannelInitializer<Channel> {
         new ChannelInitializer<Http2StreamChannel>() {
           @Override
           protected void initChannel(Http2StreamChannel stream) {
-            stream
-                .pipeline()
-                .addLast(
-                    new Http2StreamFrameToHttpObjectCodec(true),
-                    new BoundedAggregator(aggregateLimit()),
-                    exchange(false));
+            ChannelPipeline pipeline = stream.pipeline();
+            pipeline.addLast(new Http2StreamFrameToHttpObjectCodec(true));
+            if (timeouts.any()) {
+              pipeline.addLast(RequestDeadlines.http2Stream(timeouts));
+            }
+            pipeline.addLast(new BoundedAggregator(aggregateLimit()), exchange(false));
           }
         });
   }
@@ -156,8 +171,14 @@ final class HttpChannelSetup extends ChannelInitializer<Channel> {
       if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
         ctx.pipeline().addLast(http2());
       } else {
-        ctx.pipeline()
-            .addLast(httpCodec(), new BoundedAggregator(aggregateLimit()), exchange(true));
+        ChannelPipeline pipeline = ctx.pipeline();
+        RequestDeadlines deadlines = http1Deadlines();
+        if (deadlines != null) {
+          pipeline.addLast(deadlines.firstBytes(), httpCodec(), deadlines);
+        } else {
+          pipeline.addLast(httpCodec());
+        }
+        pipeline.addLast(new BoundedAggregator(aggregateLimit()), exchange(true));
       }
     }
 

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import io.otelring.receiver.otlp.BoundedAggregator.Oversized;
+import io.otelring.receiver.otlp.RequestDeadlines.ReadTimedOut;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -46,7 +47,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof FullHttpRequest || msg instanceof Oversized) {
+    if (msg instanceof FullHttpRequest || msg instanceof Oversized || msg instanceof ReadTimedOut) {
       waiting.add(msg);
       if (!busy) {
         next(ctx);
@@ -74,6 +75,10 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       // Closing now would reset the connection under a client still sending, and the client
       // would lose the answer.
       write(ctx, oversized.head(), service.answerTooLarge(oversized.head(), limit), false);
+      return;
+    }
+    if (msg instanceof ReadTimedOut late) {
+      write(ctx, late.head(), service.answerReadTimedOut(late.head(), late.timeout()), true);
       return;
     }
     FullHttpRequest request = (FullHttpRequest) msg;

@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * {@code protocols.http}: the keys of Go's {@code confighttp.ServerConfig} plus the OTLP receiver's
- * URL paths, with the OTLP receiver's defaults. {@code read_timeout}, {@code read_header_timeout}
- * and {@code write_timeout} (off by default, as in Go's OTLP receiver) and the compression
- * algorithms otelring cannot inflate (snappy, lz4) are accepted, and a warning at start says they
- * are not applied; {@code idle_timeout} is.
+ * URL paths, with the OTLP receiver's defaults. The timeouts are off by default, as in Go's OTLP
+ * receiver, and applied as Go's HTTP server applies them ({@link RequestDeadlines}; {@code
+ * idle_timeout} closes a connection that has neither read nor written for that long). The
+ * compression algorithms otelring cannot inflate (snappy, lz4) are accepted, and a warning at start
+ * says they are not applied.
  *
  * @param maxRequestBodySize the largest body in bytes, as sent and after decompression; 0 means 20
  *     MiB

@@ -113,6 +113,7 @@ final class OtlpHttpServer {
                     ssl,
                     config.maxRequestBodyBytes(),
                     config.idleTimeout(),
+                    RequestDeadlines.Timeouts.of(config),
                     inFlight,
                     channels,
                     settings.logger()));
@@ -157,15 +158,6 @@ final class OtlpHttpServer {
 
   private void warnAboutUnappliedKeys() {
     List<String> unapplied = new ArrayList<>();
-    if (!config.readTimeout().isZero()) {
-      unapplied.add("read_timeout");
-    }
-    if (!config.readHeaderTimeout().isZero()) {
-      unapplied.add("read_header_timeout");
-    }
-    if (!config.writeTimeout().isZero()) {
-      unapplied.add("write_timeout");
-    }
     if (config.compressionAlgorithms() != null) {
       config.compressionAlgorithms().stream()
           .filter(name -> !ContentDecoding.SERVED.contains(name))

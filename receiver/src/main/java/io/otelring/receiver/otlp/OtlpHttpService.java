@@ -8,12 +8,14 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.otelring.core.config.GoDuration;
 import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Refusal;
 import io.otelring.core.wire.MalformedWireException;
 import io.otelring.core.wire.WireScanner;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +85,17 @@ final class OtlpHttpService {
         HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
         HttpEncoding.of(head.headers().get(HttpHeaderNames.CONTENT_TYPE)),
         new ContentDecoding.TooLarge(limit).getMessage());
+  }
+
+  /**
+   * The answer to a request whose body did not arrive within {@code read_timeout}: 400, as Go's
+   * receiver answers a body it failed to read.
+   */
+  HttpAnswer answerReadTimedOut(HttpRequest head, Duration timeout) {
+    return HttpAnswer.status(
+        HttpResponseStatus.BAD_REQUEST,
+        HttpEncoding.of(head.headers().get(HttpHeaderNames.CONTENT_TYPE)),
+        "reading the request timed out after " + GoDuration.format(timeout) + " (read_timeout)");
   }
 
   /** Adds {@code response_headers} and the CORS headers of an actual request to an answer. */
