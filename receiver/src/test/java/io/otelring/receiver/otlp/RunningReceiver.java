@@ -57,6 +57,27 @@ final class RunningReceiver implements AutoCloseable {
     return HttpServerConfig.defaults().withEndpoint("127.0.0.1:0");
   }
 
+  /** Local HTTP config with Go's HTTP server timeouts; zero is off. */
+  static HttpServerConfig localHttpConfig(
+      Duration readHeader, Duration read, Duration write, Duration idle) {
+    HttpServerConfig local = localHttpConfig();
+    return new HttpServerConfig(
+        local.endpoint(),
+        local.tls(),
+        local.cors(),
+        local.maxRequestBodySize(),
+        local.includeMetadata(),
+        local.responseHeaders(),
+        local.compressionAlgorithms(),
+        read,
+        readHeader,
+        write,
+        idle,
+        local.tracesUrlPath(),
+        local.metricsUrlPath(),
+        local.logsUrlPath());
+  }
+
   /** A receiver with only the HTTP server. */
   static RunningReceiver startHttp(HttpServerConfig config) throws Exception {
     return new RunningReceiver(new Protocols(null, config), null);
