@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -183,9 +184,13 @@ final class Report {
     StringBuilder md = new StringBuilder("\n## otelring relative to the baselines\n\n");
     md.append(
         "CPU per span and throughput of otelring divided by the baseline's (medians). Below 1 is"
-            + " cheaper (CPU) or slower (throughput).\n\n");
-    md.append("| shape | CPU/span ÷ B2 | CPU/span ÷ B0 | throughput ÷ B2 | throughput ÷ B0 |\n");
-    md.append("|---|---:|---:|---:|---:|\n");
+            + " cheaper (CPU) or slower (throughput). *Within each repetition*: otelring ÷ B2 in"
+            + " the same repetition, whose runs are back to back — the median, then each; on a"
+            + " machine whose load drifts it is the steadier figure.\n\n");
+    md.append(
+        "| shape | CPU/span ÷ B2 | CPU/span ÷ B2 within each repetition | CPU/span ÷ B0 |"
+            + " throughput ÷ B2 | throughput ÷ B0 |\n");
+    md.append("|---|---:|---:|---:|---:|---:|\n");
     Map<String, List<RunResult>> groups = groups();
     for (String shape : runs.stream().map(RunResult::shape).distinct().toList()) {
       List<RunResult> ring = groups.get(shape + "/" + Target.OTELRING);
@@ -197,9 +202,10 @@ final class Report {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s | %s | %s |%n",
+              "| %s | %s | %s | %s | %s | %s |%n",
               shape,
               ratio(ring, b2, RunResult::cpuSecondsPerMillion),
+              ratioWithinRepetitions(ring, b2, RunResult::cpuSecondsPerMillion),
               ratio(ring, b0, RunResult::cpuSecondsPerMillion),
               ratio(ring, b2, RunResult::acceptedPerSecond),
               ratio(ring, b0, RunResult::acceptedPerSecond)));
@@ -267,13 +273,17 @@ final class Report {
   }
 
   static double median(List<RunResult> runs, ToDoubleFunction<RunResult> value) {
-    double[] values =
-        runs.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    return medianOf(runs.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).toArray());
+  }
+
+  private static double medianOf(double[] values) {
     if (values.length == 0) {
       return Double.NaN;
     }
-    int middle = values.length / 2;
-    return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
   private static String ratio(
@@ -283,6 +293,32 @@ final class Report {
     }
     double r = median(ring, value) / median(baseline, value);
     return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2f", r) : "—";
+  }
+
+  /** otelring ÷ baseline repetition by repetition: "median (first, second, …)". */
+  private static String ratioWithinRepetitions(
+      List<RunResult> ring, List<RunResult> baseline, ToDoubleFunction<RunResult> value) {
+    if (baseline == null) {
+      return "—";
+    }
+    List<Double> ratios = new ArrayList<>();
+    for (RunResult run : ring) {
+      baseline.stream()
+          .filter(b -> b.repetition() == run.repetition())
+          .findFirst()
+          .map(b -> value.applyAsDouble(run) / value.applyAsDouble(b))
+          .filter(Double::isFinite)
+          .ifPresent(ratios::add);
+    }
+    if (ratios.isEmpty()) {
+      return "—";
+    }
+    double median = medianOf(ratios.stream().mapToDouble(Double::doubleValue).toArray());
+    StringBuilder each = new StringBuilder();
+    for (double ratio : ratios) {
+      each.append(each.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", ratio));
+    }
+    return String.format(Locale.ROOT, "%.2f (%s)", median, each);
   }
 
   private static String millis(double value) {

@@ -84,8 +84,8 @@ class ReportTest {
         .contains("| otelspec | B2 | 400,000 | 400,000 | yes | 6.00 |")
         .contains(
             "| otelspec | otelring | 200,000 | 200,000 | yes | 10.00 | 0.90 | 150 / 200 | 1.50 / 4.00 | — / — |")
-        // CPU ÷ B2, ÷ B0, throughput ÷ B2, ÷ B0
-        .contains("| otelspec | 1.67 | 10.00 | 0.50 | 0.20 |")
+        // CPU ÷ B2 (medians; within each repetition), ÷ B0, throughput ÷ B2, ÷ B0
+        .contains("| otelspec | 1.67 | 1.67 (2.00, 1.67, 1.43) | 10.00 | 0.50 | 0.20 |")
         .contains("| otelspec | 20,480 | 4720 | 590 | 8.0 |")
         .contains("debug exporter (basic verbosity, output discarded)")
         .contains("system under test `taskset -c 0`; load generator (and sink) on CPU(s) 1")
