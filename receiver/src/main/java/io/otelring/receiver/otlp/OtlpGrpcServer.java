@@ -28,10 +28,12 @@ final class OtlpGrpcServer {
   private final ComponentSettings settings;
   private final GrpcServerConfig config;
   private final List<ServerServiceDefinition> services = new ArrayList<>();
+  private final TlsReloading tlsReloading;
   private Server server;
 
   OtlpGrpcServer(ComponentSettings settings, GrpcServerConfig config, ReceiverConsumers next) {
     this.settings = settings;
+    this.tlsReloading = new TlsReloading(settings.logger());
     this.config = config;
     ReceiverMetrics metrics = new ReceiverMetrics(settings.meters(), settings.id(), "grpc");
     for (ExportSignal<?, ?> signal :
@@ -72,8 +74,9 @@ final class OtlpGrpcServer {
     applyKeepalive(builder, config.keepalive());
     if (config.tls() != null) {
       try {
-        builder.sslContext(ServerTls.context(config.tls()));
+        builder.sslContext(ServerTls.context(config.tls(), tlsReloading));
       } catch (IOException e) {
+        tlsReloading.close();
         throw new IOException(
             settings.id()
                 + ": cannot start the gRPC server on "
@@ -98,6 +101,7 @@ final class OtlpGrpcServer {
     try {
       built.start();
     } catch (IOException e) {
+      tlsReloading.close();
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new IOException(
           settings.id()
@@ -133,6 +137,7 @@ final class OtlpGrpcServer {
       settings.logger().warn("gRPC calls still running after {}; cancelling them", deadline);
       server.shutdownNow();
     }
+    tlsReloading.close();
     settings.logger().info("Stopped GRPC server endpoint={}", config.endpoint());
   }
 

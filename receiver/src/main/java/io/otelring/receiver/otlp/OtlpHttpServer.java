@@ -36,12 +36,14 @@ final class OtlpHttpServer {
   private final HttpServerConfig config;
   private final OtlpHttpService service;
   private final InFlight inFlight = new InFlight();
+  private final TlsReloading tlsReloading;
   private EventLoopGroup group;
   private ChannelGroup channels;
   private Channel serverChannel;
 
   OtlpHttpServer(ComponentSettings settings, HttpServerConfig config, ReceiverConsumers next) {
     this.settings = settings;
+    this.tlsReloading = new TlsReloading(settings.logger());
     this.config = config;
     ReceiverMetrics metrics = new ReceiverMetrics(settings.meters(), settings.id(), "http");
     Map<String, ExportIntake<?, ?>> routes = new HashMap<>();
@@ -82,8 +84,9 @@ final class OtlpHttpServer {
     SslContext ssl = null;
     if (config.tls() != null) {
       try {
-        ssl = ServerTls.httpContext(config.tls());
+        ssl = ServerTls.httpContext(config.tls(), tlsReloading);
       } catch (IOException e) {
+        tlsReloading.close();
         throw new IOException(
             settings.id()
                 + ": cannot start the HTTP server on "
@@ -121,6 +124,7 @@ final class OtlpHttpServer {
       serverChannel = bootstrap.bind(endpoint.socketAddress()).syncUninterruptibly().channel();
     } catch (Exception e) {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      tlsReloading.close();
       throw new IOException(
           settings.id()
               + ": cannot listen for HTTP on "
@@ -153,6 +157,7 @@ final class OtlpHttpServer {
         .close()
         .await(Math.max(0, deadline.toNanos() - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+    tlsReloading.close();
     settings.logger().info("Stopped HTTP server endpoint={}", config.endpoint());
   }
 

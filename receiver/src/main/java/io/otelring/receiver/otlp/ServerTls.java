@@ -32,14 +32,15 @@ final class ServerTls {
    *
    * @throws IOException naming the file or key that could not be read
    */
-  static SslContext context(TlsServerConfig tls) throws IOException {
-    return context(tls, GrpcSslContexts::configure);
+  static SslContext context(TlsServerConfig tls, TlsReloading reloading) throws IOException {
+    return context(tls, reloading, GrpcSslContexts::configure);
   }
 
   /** The HTTP server's context: as the gRPC one, with ALPN offering h2 and then http/1.1. */
-  static SslContext httpContext(TlsServerConfig tls) throws IOException {
+  static SslContext httpContext(TlsServerConfig tls, TlsReloading reloading) throws IOException {
     return context(
         tls,
+        reloading,
         builder ->
             builder.applicationProtocolConfig(
                 new ApplicationProtocolConfig(
@@ -50,16 +51,30 @@ final class ServerTls {
                     ApplicationProtocolNames.HTTP_1_1)));
   }
 
-  private static SslContext context(TlsServerConfig tls, UnaryOperator<SslContextBuilder> protocol)
+  /**
+   * With {@code reload_interval} (and the certificate and key in files) or {@code
+   * client_ca_file_reload}, {@code reloading} reads those files again for the context's lifetime.
+   */
+  private static SslContext context(
+      TlsServerConfig tls, TlsReloading reloading, UnaryOperator<SslContextBuilder> protocol)
       throws IOException {
     SslContextBuilder builder;
-    try (InputStream cert = pem(tls.certFile(), tls.certPem(), "cert");
-        InputStream key = pem(tls.keyFile(), tls.keyPem(), "key")) {
-      builder = protocol.apply(SslContextBuilder.forServer(cert, key));
-    } catch (IllegalArgumentException e) {
-      throw new IOException("cannot load the TLS certificate and key: " + e.getMessage(), e);
+    if (tls.reloadsCertificate()) {
+      builder =
+          protocol.apply(
+              SslContextBuilder.forServer(
+                  reloading.certificate(tls.certFile(), tls.keyFile(), tls.reloadInterval())));
+    } else {
+      try (InputStream cert = pem(tls.certFile(), tls.certPem(), "cert");
+          InputStream key = pem(tls.keyFile(), tls.keyPem(), "key")) {
+        builder = protocol.apply(SslContextBuilder.forServer(cert, key));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("cannot load the TLS certificate and key: " + e.getMessage(), e);
+      }
     }
-    if (!tls.clientCaFile().isEmpty()) {
+    if (tls.reloadsClientCa()) {
+      builder.trustManager(reloading.clientCa(tls.clientCaFile())).clientAuth(ClientAuth.REQUIRE);
+    } else if (!tls.clientCaFile().isEmpty()) {
       try (InputStream clientCa = pem(tls.clientCaFile(), "", "client_ca")) {
         builder.trustManager(clientCa).clientAuth(ClientAuth.REQUIRE);
       } catch (IllegalArgumentException e) {

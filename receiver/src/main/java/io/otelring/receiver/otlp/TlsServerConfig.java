@@ -8,9 +8,11 @@ import java.util.List;
  * A server's {@code tls} section, with the keys of Go's {@code configtls.ServerConfig}. The
  * certificate and key (file or PEM), {@code client_ca_file} (mutual TLS: clients must present a
  * certificate signed by it), {@code min_version}, {@code max_version} and {@code cipher_suites} are
- * applied. {@code reload_interval}, {@code client_ca_file_reload} and {@code curve_preferences} are
- * accepted so that a Go config loads, and a warning says they are not applied; {@code ca_file},
- * {@code ca_pem} and {@code include_system_ca_certs_pool} only matter to clients in Go too.
+ * applied, and so are {@code reload_interval} (for a certificate and key in files) and {@code
+ * client_ca_file_reload} ({@link TlsReloading}). {@code curve_preferences}, and {@code
+ * reload_interval} for an inline PEM, are accepted so that a Go config loads, and a warning says
+ * they are not applied; {@code ca_file}, {@code ca_pem} and {@code include_system_ca_certs_pool}
+ * only matter to clients in Go too.
  */
 public record TlsServerConfig(
     String caFile,
@@ -77,13 +79,23 @@ public record TlsServerConfig(
     return protocols;
   }
 
+  /** True when the certificate and key are files to read again every {@code reload_interval}. */
+  boolean reloadsCertificate() {
+    return !reloadInterval.isZero() && !certFile.isEmpty() && !keyFile.isEmpty();
+  }
+
+  /** True when the client CA file is read again whenever it changes. */
+  boolean reloadsClientCa() {
+    return clientCaFileReload && !clientCaFile.isEmpty();
+  }
+
   /** The keys that are set but not applied, for a warning at start. */
   List<String> unappliedKeys() {
     List<String> keys = new ArrayList<>();
-    if (!reloadInterval.isZero()) {
+    if (!reloadInterval.isZero() && !reloadsCertificate()) {
       keys.add("reload_interval");
     }
-    if (clientCaFileReload) {
+    if (clientCaFileReload && !reloadsClientCa()) {
       keys.add("client_ca_file_reload");
     }
     if (!curvePreferences.isEmpty()) {

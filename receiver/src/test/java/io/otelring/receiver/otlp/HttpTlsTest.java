@@ -152,7 +152,7 @@ class HttpTlsTest {
     }
   }
 
-  private static SSLContext trusting(Path caPem) throws Exception {
+  static SSLContext trusting(Path caPem) throws Exception {
     KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
     trust.load(null, null);
     try (InputStream in = Files.newInputStream(caPem)) {
