@@ -3,6 +3,7 @@ package io.otelring.exporter.client;
 import io.grpc.netty.GrpcSslContexts;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -24,19 +25,37 @@ import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.slf4j.Logger;
 
 /** Builds client TLS contexts from a {@code tls} section: Netty's for gRPC, the JDK's for HTTP. */
 public final class ClientTls {
 
+  // Go ignores cipher_suites for TLS 1.3; keeping these makes the JDK behave the same.
+  private static final List<String> TLS13_CIPHERS =
+      List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
+
   private ClientTls() {}
+
+  /** Says once, at start, which of the {@code tls} keys set are not applied. */
+  public static void warnAboutUnappliedKeys(TlsClientConfig tls, Logger logger) {
+    List<String> unapplied = tls.unappliedKeys();
+    if (!unapplied.isEmpty()) {
+      logger.warn("{} accepted but not applied", unapplied);
+    }
+  }
 
   /** A gRPC client context (ALPN h2). */
   public static SslContext netty(TlsClientConfig tls) throws IOException {
     try {
       SslContextBuilder builder = GrpcSslContexts.forClient().protocols(tls.protocols());
+      if (!tls.cipherSuites().isEmpty()) {
+        builder.ciphers(ciphers(tls), SupportedCipherSuiteFilter.INSTANCE);
+      }
       TrustManager[] trust = trustManagers(tls);
       if (trust != null) {
         builder.trustManager(trust[0]);
@@ -74,8 +93,30 @@ public final class ClientTls {
     }
   }
 
-  /** Trust everything, the CA given, or (null) the system roots. */
-  private static TrustManager[] trustManagers(TlsClientConfig tls)
+  /**
+   * The HTTP client's handshake bounds: {@code min_version} to {@code max_version} and, when set,
+   * {@code cipher_suites} (the TLS 1.3 suites stay, as Go ignores the setting for TLS 1.3).
+   */
+  public static SSLParameters parameters(TlsClientConfig tls) {
+    SSLParameters parameters = new SSLParameters();
+    parameters.setProtocols(tls.protocols().toArray(String[]::new));
+    if (!tls.cipherSuites().isEmpty()) {
+      parameters.setCipherSuites(ciphers(tls).toArray(String[]::new));
+    }
+    return parameters;
+  }
+
+  private static List<String> ciphers(TlsClientConfig tls) {
+    List<String> ciphers = new ArrayList<>(TLS13_CIPHERS);
+    ciphers.addAll(tls.cipherSuites());
+    return ciphers;
+  }
+
+  /**
+   * Trust everything, the CA given (with {@code include_system_ca_certs_pool}, and the system
+   * roots), or (null) the system roots.
+   */
+  static TrustManager[] trustManagers(TlsClientConfig tls)
       throws IOException, GeneralSecurityException {
     if (tls.insecureSkipVerify()) {
       return new TrustManager[] {new TrustEverything()};
@@ -89,10 +130,28 @@ public final class ClientTls {
     for (X509Certificate ca : certificates(tls.caFile(), tls.caPem())) {
       store.setCertificateEntry("ca" + i++, ca);
     }
+    if (tls.includeSystemCaCertsPool()) {
+      for (X509Certificate root : systemRoots()) {
+        store.setCertificateEntry("system" + i++, root);
+      }
+    }
     TrustManagerFactory factory =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(store);
     return factory.getTrustManagers();
+  }
+
+  private static List<X509Certificate> systemRoots() throws GeneralSecurityException {
+    TrustManagerFactory system =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    system.init((KeyStore) null);
+    List<X509Certificate> roots = new ArrayList<>();
+    for (TrustManager manager : system.getTrustManagers()) {
+      if (manager instanceof X509TrustManager x509) {
+        roots.addAll(List.of(x509.getAcceptedIssuers()));
+      }
+    }
+    return roots;
   }
 
   private static List<X509Certificate> certificates(String file, String pem)

@@ -1,5 +1,7 @@
 package io.otelring.exporter.client;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,7 +10,11 @@ import java.util.List;
  * and its {@code https://} forces it on. {@code insecure_skip_verify} trusts any server
  * certificate; {@code ca_file} / {@code ca_pem} replace the system roots; {@code cert_file} and
  * {@code key_file} (PKCS#8 PEM) present a client certificate (mutual TLS); {@code
- * server_name_override} is the name the certificate is checked against.
+ * server_name_override} is the name the certificate is checked against; {@code
+ * include_system_ca_certs_pool} trusts the system roots besides the CA; {@code min_version}, {@code
+ * max_version} and {@code cipher_suites} bound the handshake. {@code reload_interval} and {@code
+ * curve_preferences} are accepted so that a Go config loads, and a warning at start says they are
+ * not applied.
  */
 public record TlsClientConfig(
     Boolean insecure,
@@ -21,7 +27,11 @@ public record TlsClientConfig(
     String keyPem,
     String serverNameOverride,
     String minVersion,
-    String maxVersion) {
+    String maxVersion,
+    Boolean includeSystemCaCertsPool,
+    List<String> cipherSuites,
+    Duration reloadInterval,
+    List<String> curvePreferences) {
 
   private static final List<String> VERSIONS = List.of("1.0", "1.1", "1.2", "1.3");
 
@@ -37,10 +47,15 @@ public record TlsClientConfig(
     serverNameOverride = orEmpty(serverNameOverride);
     minVersion = orEmpty(minVersion);
     maxVersion = orEmpty(maxVersion);
+    includeSystemCaCertsPool = includeSystemCaCertsPool != null && includeSystemCaCertsPool;
+    cipherSuites = cipherSuites == null ? List.of() : List.copyOf(cipherSuites);
+    reloadInterval = reloadInterval == null ? Duration.ZERO : reloadInterval;
+    curvePreferences = curvePreferences == null ? List.of() : List.copyOf(curvePreferences);
   }
 
   public static TlsClientConfig defaults() {
-    return new TlsClientConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new TlsClientConfig(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Whether a CA is configured. */
@@ -62,6 +77,18 @@ public record TlsClientConfig(
     int from = VERSIONS.indexOf(minVersion.isEmpty() ? "1.2" : minVersion);
     int to = VERSIONS.indexOf(maxVersion.isEmpty() ? "1.3" : maxVersion);
     return VERSIONS.subList(from, Math.max(from, to + 1)).stream().map(v -> "TLSv" + v).toList();
+  }
+
+  /** The keys that are set but not applied, for a warning at start. */
+  public List<String> unappliedKeys() {
+    List<String> keys = new ArrayList<>();
+    if (!reloadInterval.isZero()) {
+      keys.add("tls::reload_interval");
+    }
+    if (!curvePreferences.isEmpty()) {
+      keys.add("tls::curve_preferences");
+    }
+    return keys;
   }
 
   public void validate(String path, List<String> problems) {

@@ -4,6 +4,7 @@ import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Exporter;
 import io.otelring.core.component.ExporterFactory;
 import io.otelring.core.component.Host;
+import io.otelring.exporter.client.ClientTls;
 import io.otelring.exporter.sending.QueuedExporter;
 
 /** Makes {@code otlp} exporters: OTLP over gRPC, queued and retried. */
@@ -38,6 +39,7 @@ public final class OtlpExporterFactory implements ExporterFactory<OtlpExporterCo
   public static Exporter create(ComponentSettings settings, OtlpExporterConfig config, Host host) {
     GrpcTarget target = GrpcTarget.parse(config.endpoint());
     boolean tls = config.tls().enabled() || target.forcesTls();
+    ClientTls.warnAboutUnappliedKeys(config.tls(), settings.logger());
     return QueuedExporter.create(
         settings,
         host,

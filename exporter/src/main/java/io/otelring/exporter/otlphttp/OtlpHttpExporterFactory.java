@@ -5,6 +5,7 @@ import io.otelring.core.component.Exporter;
 import io.otelring.core.component.ExporterFactory;
 import io.otelring.core.component.Host;
 import io.otelring.core.component.Signal;
+import io.otelring.exporter.client.ClientTls;
 import io.otelring.exporter.sending.QueuedExporter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
   @Override
   public Exporter createExporter(
       ComponentSettings settings, OtlpHttpExporterConfig config, Host host) {
+    ClientTls.warnAboutUnappliedKeys(config.tls(), settings.logger());
     List<String> urls = new ArrayList<>();
     for (Signal signal : Signal.values()) {
       if (!config.url(signal).isEmpty()) {

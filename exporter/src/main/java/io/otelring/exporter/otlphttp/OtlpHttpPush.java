@@ -59,7 +59,9 @@ final class OtlpHttpPush implements Push {
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER);
     if (urls.values().stream().anyMatch(u -> "https".equals(u.getScheme()))) {
-      builder.sslContext(ClientTls.jdk(config.tls()));
+      builder
+          .sslContext(ClientTls.jdk(config.tls()))
+          .sslParameters(ClientTls.parameters(config.tls()));
     }
     if (!config.timeout().isZero()) {
       builder.connectTimeout(config.timeout());

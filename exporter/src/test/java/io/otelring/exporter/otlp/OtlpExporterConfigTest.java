@@ -7,6 +7,7 @@ import io.otelring.exporter.client.TlsClientConfig;
 import io.otelring.exporter.sending.QueueConfig;
 import io.otelring.exporter.sending.RetryConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +62,11 @@ class OtlpExporterConfigTest {
                     "",
                     "tempo.internal",
                     "1.3",
-                    ""),
+                    "",
+                    true,
+                    List.of("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"),
+                    Duration.ofHours(1),
+                    List.of("X25519")),
                 Map.of("authorization", "Bearer x"),
                 new KeepaliveClientConfig(Duration.ofSeconds(30), Duration.ofSeconds(10), false),
                 1024,
@@ -75,6 +80,8 @@ class OtlpExporterConfigTest {
                     true, Duration.ofSeconds(1), 0.2, 2.0, Duration.ofSeconds(10), Duration.ZERO),
                 1048576L));
     assertThat(config.toString()).doesNotContain("Bearer");
+    assertThat(config.tls().unappliedKeys())
+        .containsExactly("tls::reload_interval", "tls::curve_preferences");
   }
 
   @Test

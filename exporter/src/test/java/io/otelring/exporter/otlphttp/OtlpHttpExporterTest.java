@@ -200,6 +200,10 @@ class OtlpHttpExporterTest {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
+                null,
                 null));
     HttpBackend backend = HttpBackend.startTls(serverTls, true);
     closing.add(backend);

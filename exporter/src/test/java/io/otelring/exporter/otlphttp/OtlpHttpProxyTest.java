@@ -118,6 +118,10 @@ class OtlpHttpProxyTest {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
+                null,
                 null));
     HttpBackend backend = HttpBackend.startTls(serverTls, false);
     closing.add(backend);
