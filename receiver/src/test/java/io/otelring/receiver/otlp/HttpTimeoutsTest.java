@@ -86,6 +86,22 @@ class HttpTimeoutsTest {
   }
 
   @Test
+  void aHundredContinueIsNotTheAnswerThatStartsTheNextRequestsClock() throws Exception {
+    running = RunningReceiver.startHttp(RunningReceiver.localHttpConfig(SHORT, NONE, NONE, NONE));
+    byte[] body = Requests.traces(Requests.goodSpan("continued")).toByteArray();
+    try (Socket socket = connect()) {
+      send(socket, head(body.length).replace("\r\n\r\n", "\r\nExpect: 100-continue\r\n\r\n"));
+      assertThat(readAnswer(socket.getInputStream())).startsWith("HTTP/1.1 100 Continue");
+
+      // Longer than the header timeout: the headers were in time, the body has no such limit.
+      await().pollDelay(SHORT.multipliedBy(2)).until(() -> true);
+      socket.getOutputStream().write(body);
+
+      assertThat(readAnswer(socket.getInputStream())).startsWith("HTTP/1.1 200 OK");
+    }
+  }
+
+  @Test
   void withoutAnIdleTimeoutAKeptAliveConnectionMustStartItsNextRequestInTime() throws Exception {
     running = RunningReceiver.startHttp(RunningReceiver.localHttpConfig(SHORT, NONE, NONE, NONE));
     byte[] body = Requests.traces(Requests.goodSpan("one")).toByteArray();
