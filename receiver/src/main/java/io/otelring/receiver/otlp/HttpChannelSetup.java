@@ -25,6 +25,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AsciiString;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 
 /**
@@ -191,12 +192,20 @@ final class HttpChannelSetup extends ChannelInitializer<Channel> {
     }
   }
 
-  /** {@code idle_timeout}: closes a connection that has neither read nor written for that long. */
+  /**
+   * {@code idle_timeout}: closes a connection that has neither read nor written for that long while
+   * no request on it waits for its answer — Go's idle timeout bounds the wait between requests, not
+   * a slow pipeline's answer.
+   */
   private static final class IdleCloser extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
       if (event instanceof IdleStateEvent) {
-        ctx.close();
+        AtomicInteger answering =
+            ctx.channel().attr(HttpExchangeHandler.CONNECTION_IN_FLIGHT).get();
+        if (answering == null || answering.get() == 0) {
+          ctx.close();
+        }
       } else {
         super.userEventTriggered(ctx, event);
       }

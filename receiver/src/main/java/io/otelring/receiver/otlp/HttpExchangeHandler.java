@@ -1,6 +1,7 @@
 package io.otelring.receiver.otlp;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -12,12 +13,15 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.otelring.receiver.otlp.BoundedAggregator.Oversized;
 import io.otelring.receiver.otlp.RequestDeadlines.ReadTimedOut;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 
 /**
@@ -27,6 +31,10 @@ import org.slf4j.Logger;
  * never waits: the answer is written when the pipeline's stage completes.
  */
 final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
+
+  /** The exchanges in flight on a connection, its HTTP/2 streams' together: for the idle timer. */
+  static final AttributeKey<AtomicInteger> CONNECTION_IN_FLIGHT =
+      AttributeKey.valueOf("otelring.connectionInFlight");
 
   private final OtlpHttpService service;
   private final long limit;
@@ -70,6 +78,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       ctx.channel().config().setAutoRead(false);
     }
     inFlight.begin();
+    connectionInFlight(ctx).incrementAndGet();
     if (msg instanceof Oversized oversized) {
       // The connection stays open: the aggregator discards the rest of that body as it arrives.
       // Closing now would reset the connection under a client still sending, and the client
@@ -129,6 +138,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         .addListener(
             written -> {
               inFlight.end();
+              connectionInFlight(ctx).decrementAndGet();
               if (!keepAlive) {
                 ctx.close();
                 return;
@@ -136,6 +146,13 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
               busy = false;
               next(ctx);
             });
+  }
+
+  private AtomicInteger connectionInFlight(ChannelHandlerContext ctx) {
+    Channel connection = http1 ? ctx.channel() : ctx.channel().parent();
+    Attribute<AtomicInteger> count = connection.attr(CONNECTION_IN_FLIGHT);
+    count.setIfAbsent(new AtomicInteger());
+    return count.get();
   }
 
   private HttpAnswer internalError(Throwable failure) {

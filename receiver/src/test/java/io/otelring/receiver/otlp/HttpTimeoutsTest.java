@@ -102,6 +102,27 @@ class HttpTimeoutsTest {
   }
 
   @Test
+  void theIdleTimeoutDoesNotCloseAConnectionWhoseAnswerIsOnItsWay() throws Exception {
+    running =
+        RunningReceiver.startHttp(
+            RunningReceiver.localHttpConfig(NONE, NONE, NONE, SHORT),
+            Map.of(Signal.TRACES, pipeline));
+    byte[] slow = Requests.traces(Requests.goodSpan("a"), Requests.goodSpan("b")).toByteArray();
+    try (Socket socket = connect()) {
+      send(socket, head(slow.length));
+      socket.getOutputStream().write(slow);
+
+      // The pipeline takes three idle timeouts to answer; the connection waits for it.
+      await().pollDelay(SHORT.multipliedBy(3)).until(() -> true);
+      pipeline.releaseAll();
+
+      assertThat(readAnswer(socket.getInputStream())).startsWith("HTTP/1.1 200 OK");
+      // Then, with nothing more to answer, the idle timeout closes it.
+      assertThat(socket.getInputStream().read()).isEqualTo(-1);
+    }
+  }
+
+  @Test
   void withoutAnIdleTimeoutAKeptAliveConnectionMustStartItsNextRequestInTime() throws Exception {
     running = RunningReceiver.startHttp(RunningReceiver.localHttpConfig(SHORT, NONE, NONE, NONE));
     byte[] body = Requests.traces(Requests.goodSpan("one")).toByteArray();
