@@ -4,6 +4,7 @@ import io.grpc.netty.GrpcSslContexts;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import io.otelring.core.tls.TlsReloading;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -49,8 +51,11 @@ public final class ClientTls {
     }
   }
 
-  /** A gRPC client context (ALPN h2). */
-  public static SslContext netty(TlsClientConfig tls) throws IOException {
+  /**
+   * A gRPC client context (ALPN h2); with {@code reload_interval}, {@code reloading} reads the
+   * client certificate's files again for the context's lifetime.
+   */
+  public static SslContext netty(TlsClientConfig tls, TlsReloading reloading) throws IOException {
     try {
       SslContextBuilder builder = GrpcSslContexts.forClient().protocols(tls.protocols());
       if (!tls.cipherSuites().isEmpty()) {
@@ -60,7 +65,10 @@ public final class ClientTls {
       if (trust != null) {
         builder.trustManager(trust[0]);
       }
-      if (tls.hasClientCertificate()) {
+      if (tls.reloadsCertificate()) {
+        builder.keyManager(
+            reloading.certificate(tls.certFile(), tls.keyFile(), tls.reloadInterval()));
+      } else if (tls.hasClientCertificate()) {
         builder.keyManager(privateKey(tls), certificates(tls.certFile(), tls.certPem()));
       }
       return builder.build();
@@ -69,12 +77,17 @@ public final class ClientTls {
     }
   }
 
-  /** An HTTP client context. */
-  public static SSLContext jdk(TlsClientConfig tls) throws IOException {
+  /** An HTTP client context; {@code reloading} as for {@link #netty}. */
+  public static SSLContext jdk(TlsClientConfig tls, TlsReloading reloading) throws IOException {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      KeyManagerFactory keys = null;
-      if (tls.hasClientCertificate()) {
+      KeyManager[] keyManagers = null;
+      if (tls.reloadsCertificate()) {
+        keyManagers =
+            new KeyManager[] {
+              reloading.certificate(tls.certFile(), tls.keyFile(), tls.reloadInterval())
+            };
+      } else if (tls.hasClientCertificate()) {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         char[] password = new char[0];
@@ -83,10 +96,12 @@ public final class ClientTls {
             privateKey(tls),
             password,
             certificates(tls.certFile(), tls.certPem()).toArray(Certificate[]::new));
-        keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyManagerFactory keys =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, password);
+        keyManagers = keys.getKeyManagers();
       }
-      context.init(keys == null ? null : keys.getKeyManagers(), trustManagers(tls), null);
+      context.init(keyManagers, trustManagers(tls), null);
       return context;
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot set up TLS: " + e.getMessage(), e);

@@ -12,9 +12,10 @@ import java.util.List;
  * {@code key_file} (PKCS#8 PEM) present a client certificate (mutual TLS); {@code
  * server_name_override} is the name the certificate is checked against; {@code
  * include_system_ca_certs_pool} trusts the system roots besides the CA; {@code min_version}, {@code
- * max_version} and {@code cipher_suites} bound the handshake. {@code reload_interval} and {@code
- * curve_preferences} are accepted so that a Go config loads, and a warning at start says they are
- * not applied.
+ * max_version} and {@code cipher_suites} bound the handshake; {@code reload_interval} reads a
+ * client certificate and key in files again every interval, as Go does. {@code curve_preferences},
+ * and {@code reload_interval} without those files, are accepted so that a Go config loads, and a
+ * warning at start says they are not applied.
  */
 public record TlsClientConfig(
     Boolean insecure,
@@ -79,10 +80,15 @@ public record TlsClientConfig(
     return VERSIONS.subList(from, Math.max(from, to + 1)).stream().map(v -> "TLSv" + v).toList();
   }
 
+  /** True when the client certificate and key are files to read again every reload_interval. */
+  public boolean reloadsCertificate() {
+    return !reloadInterval.isZero() && !certFile.isEmpty() && !keyFile.isEmpty();
+  }
+
   /** The keys that are set but not applied, for a warning at start. */
   public List<String> unappliedKeys() {
     List<String> keys = new ArrayList<>();
-    if (!reloadInterval.isZero()) {
+    if (!reloadInterval.isZero() && !reloadsCertificate()) {
       keys.add("tls::reload_interval");
     }
     if (!curvePreferences.isEmpty()) {

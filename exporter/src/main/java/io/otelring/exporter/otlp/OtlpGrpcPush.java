@@ -22,11 +22,13 @@ import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.consumer.WireStatus;
 import io.otelring.core.grpc.ZstdGrpcCodec;
+import io.otelring.core.tls.TlsReloading;
 import io.otelring.exporter.client.ClientTls;
 import io.otelring.exporter.sending.Push;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one OTLP request over gRPC with a blocking stub on the calling worker: headers on every
@@ -37,6 +39,8 @@ import java.util.concurrent.TimeUnit;
 final class OtlpGrpcPush implements Push {
 
   private final OtlpExporterConfig config;
+  private final TlsReloading tlsReloading =
+      new TlsReloading(LoggerFactory.getLogger("otelring.exporter.otlp.tls"));
   private ManagedChannel channel;
   private TraceServiceGrpc.TraceServiceBlockingStub traces;
   private MetricsServiceGrpc.MetricsServiceBlockingStub metrics;
@@ -57,7 +61,9 @@ final class OtlpGrpcPush implements Push {
             .compressorRegistry(ZstdGrpcCodec.compressors())
             .decompressorRegistry(ZstdGrpcCodec.decompressors());
     if (config.tls().enabled() || target.forcesTls()) {
-      builder.sslContext(ClientTls.netty(config.tls())).negotiationType(NegotiationType.TLS);
+      builder
+          .sslContext(ClientTls.netty(config.tls(), tlsReloading))
+          .negotiationType(NegotiationType.TLS);
       if (!config.tls().serverNameOverride().isEmpty()) {
         builder.overrideAuthority(config.tls().serverNameOverride());
       }
@@ -166,5 +172,6 @@ final class OtlpGrpcPush implements Push {
         channel.shutdownNow();
       }
     }
+    tlsReloading.close();
   }
 }

@@ -6,6 +6,7 @@ import io.otelring.core.consumer.Refusal;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.consumer.WireStatus;
 import io.otelring.core.otlpjson.OtlpJson;
+import io.otelring.core.tls.TlsReloading;
 import io.otelring.exporter.client.ClientTls;
 import io.otelring.exporter.otlp.Compression;
 import io.otelring.exporter.sending.Push;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posts one OTLP request with the JDK's HTTP client, on the calling worker: as {@code
@@ -35,6 +37,8 @@ final class OtlpHttpPush implements Push {
   private final Map<String, String> environment;
   private final Map<Signal, URI> urls = new EnumMap<>(Signal.class);
   private final boolean json;
+  private final TlsReloading tlsReloading =
+      new TlsReloading(LoggerFactory.getLogger("otelring.exporter.otlphttp.tls"));
   private HttpClient client;
 
   /**
@@ -60,7 +64,7 @@ final class OtlpHttpPush implements Push {
             .followRedirects(HttpClient.Redirect.NEVER);
     if (urls.values().stream().anyMatch(u -> "https".equals(u.getScheme()))) {
       builder
-          .sslContext(ClientTls.jdk(config.tls()))
+          .sslContext(ClientTls.jdk(config.tls(), tlsReloading))
           .sslParameters(ClientTls.parameters(config.tls()));
     }
     if (!config.timeout().isZero()) {
@@ -143,5 +147,6 @@ final class OtlpHttpPush implements Push {
   @Override
   public void shutdown(Duration deadline) {
     client = null;
+    tlsReloading.close();
   }
 }

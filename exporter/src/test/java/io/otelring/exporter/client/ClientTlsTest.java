@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.otelring.core.testing.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.X509TrustManager;
@@ -69,6 +70,30 @@ class ClientTlsTest {
             "TLS_AES_256_GCM_SHA384",
             "TLS_CHACHA20_POLY1305_SHA256",
             "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+  }
+
+  @Test
+  void reloadingWithoutACertificateFileIsReportedAsNotApplied() {
+    TlsClientConfig inline =
+        new TlsClientConfig(
+            null,
+            null,
+            null,
+            caPem,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Duration.ofMinutes(5),
+            null);
+
+    assertThat(inline.reloadsCertificate()).isFalse();
+    assertThat(inline.unappliedKeys()).containsExactly("tls::reload_interval");
   }
 
   @Test

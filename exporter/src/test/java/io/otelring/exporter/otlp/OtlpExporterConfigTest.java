@@ -80,8 +80,8 @@ class OtlpExporterConfigTest {
                     true, Duration.ofSeconds(1), 0.2, 2.0, Duration.ofSeconds(10), Duration.ZERO),
                 1048576L));
     assertThat(config.toString()).doesNotContain("Bearer");
-    assertThat(config.tls().unappliedKeys())
-        .containsExactly("tls::reload_interval", "tls::curve_preferences");
+    // reload_interval applies: the client certificate and key are files.
+    assertThat(config.tls().unappliedKeys()).containsExactly("tls::curve_preferences");
   }
 
   @Test

@@ -204,7 +204,8 @@ class OtlpHttpExporterTest {
                 null,
                 null,
                 null,
-                null));
+                null),
+            null);
     HttpBackend backend = HttpBackend.startTls(serverTls, true);
     closing.add(backend);
     return backend;

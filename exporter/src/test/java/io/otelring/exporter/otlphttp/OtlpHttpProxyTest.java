@@ -122,7 +122,8 @@ class OtlpHttpProxyTest {
                 null,
                 null,
                 null,
-                null));
+                null),
+            null);
     HttpBackend backend = HttpBackend.startTls(serverTls, false);
     closing.add(backend);
     start(

@@ -9,6 +9,7 @@ import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.ReceiverConsumers;
 import io.otelring.core.consumer.Consumer;
 import io.otelring.core.grpc.ZstdGrpcCodec;
+import io.otelring.core.tls.TlsReloading;
 import io.otelring.receiver.otlp.KeepaliveServerConfig.EnforcementPolicy;
 import io.otelring.receiver.otlp.KeepaliveServerConfig.ServerParameters;
 import java.io.IOException;

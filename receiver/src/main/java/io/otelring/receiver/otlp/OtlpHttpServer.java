@@ -16,6 +16,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.ReceiverConsumers;
 import io.otelring.core.consumer.Consumer;
+import io.otelring.core.tls.TlsReloading;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;

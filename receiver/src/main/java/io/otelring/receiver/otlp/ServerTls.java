@@ -7,6 +7,7 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import io.otelring.core.tls.TlsReloading;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,10 +9,10 @@ import java.util.List;
  * certificate and key (file or PEM), {@code client_ca_file} (mutual TLS: clients must present a
  * certificate signed by it), {@code min_version}, {@code max_version} and {@code cipher_suites} are
  * applied, and so are {@code reload_interval} (for a certificate and key in files) and {@code
- * client_ca_file_reload} ({@link TlsReloading}). {@code curve_preferences}, and {@code
- * reload_interval} for an inline PEM, are accepted so that a Go config loads, and a warning says
- * they are not applied; {@code ca_file}, {@code ca_pem} and {@code include_system_ca_certs_pool}
- * only matter to clients in Go too.
+ * client_ca_file_reload} ({@link io.otelring.core.tls.TlsReloading}). {@code curve_preferences},
+ * and {@code reload_interval} for an inline PEM, are accepted so that a Go config loads, and a
+ * warning says they are not applied; {@code ca_file}, {@code ca_pem} and {@code
+ * include_system_ca_certs_pool} only matter to clients in Go too.
  */
 public record TlsServerConfig(
     String caFile,

@@ -1,4 +1,4 @@
-package io.otelring.receiver.otlp;
+package io.otelring.core.tls;
 
 import io.grpc.util.AdvancedTlsX509KeyManager;
 import io.grpc.util.AdvancedTlsX509TrustManager;
@@ -19,30 +19,30 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /**
- * Keeps one server's certificate and client CA fresh from their files, as Go's {@code
- * reload_interval} (the certificate and key, read again every interval) and {@code
- * client_ca_file_reload} (the client CA, read again when the file changes) do: a rotated
- * certificate — cert-manager renewing a Kubernetes secret — is served to new connections without a
- * restart. A file that cannot be read or parsed at a reload is logged and the previous contents
- * stay in use. Closing stops the reloads.
+ * Keeps one component's certificate and client CA fresh from their files, as Go's {@code
+ * reload_interval} (the certificate and key, read again every interval — a server's, or a client's
+ * for mutual TLS) and {@code client_ca_file_reload} (a server's client CA, read again when the file
+ * changes) do: a rotated certificate — cert-manager renewing a Kubernetes secret — is used for new
+ * connections without a restart. A file that cannot be read or parsed at a reload is logged and the
+ * previous contents stay in use. Closing stops the reloads.
  *
  * <p>The managers are grpc-java's, which take new contents at any time; their own periodic reload
  * is not used because it will not check more often than once a minute.
  */
-final class TlsReloading implements Closeable {
+public final class TlsReloading implements Closeable {
 
   /** How often the client CA file is checked for a change (Go watches it for file events). */
-  static final Duration CLIENT_CA_CHECK = Duration.ofSeconds(1);
+  public static final Duration CLIENT_CA_CHECK = Duration.ofSeconds(1);
 
   private final Logger logger;
   private ScheduledExecutorService executor;
 
-  TlsReloading(Logger logger) {
+  public TlsReloading(Logger logger) {
     this.logger = logger;
   }
 
   /** The certificate and key from their files now, and again every {@code interval}. */
-  AdvancedTlsX509KeyManager certificate(String certFile, String keyFile, Duration interval)
+  public AdvancedTlsX509KeyManager certificate(String certFile, String keyFile, Duration interval)
       throws IOException {
     AdvancedTlsX509KeyManager keys = new AdvancedTlsX509KeyManager();
     Path cert = Path.of(certFile);
@@ -70,7 +70,7 @@ final class TlsReloading implements Closeable {
    * Trusts the client CAs of {@code caFile}, read now and again whenever the file changes. Only the
    * chain is checked, as Go's RequireAndVerifyClientCert does: a client certificate names no host.
    */
-  AdvancedTlsX509TrustManager clientCa(String caFile) throws IOException {
+  public AdvancedTlsX509TrustManager clientCa(String caFile) throws IOException {
     Path file = Path.of(caFile);
     AdvancedTlsX509TrustManager trust;
     AtomicLong loaded = new AtomicLong();
