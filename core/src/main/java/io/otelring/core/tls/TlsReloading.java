@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 public final class TlsReloading implements Closeable {
 
   /** How often the client CA file is checked for a change (Go watches it for file events). */
-  public static final Duration CLIENT_CA_CHECK = Duration.ofSeconds(1);
+  private static final Duration CLIENT_CA_CHECK = Duration.ofSeconds(1);
 
   private final Logger logger;
   private ScheduledExecutorService executor;
