@@ -4,6 +4,7 @@ import io.grpc.netty.GrpcSslContexts;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import io.otelring.core.tls.CipherSuites;
 import io.otelring.core.tls.TlsReloading;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,10 +38,6 @@ import org.slf4j.Logger;
 /** Builds client TLS contexts from a {@code tls} section: Netty's for gRPC, the JDK's for HTTP. */
 public final class ClientTls {
 
-  // Go ignores cipher_suites for TLS 1.3; keeping these makes the JDK behave the same.
-  private static final List<String> TLS13_CIPHERS =
-      List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
-
   private ClientTls() {}
 
   /** Says once, at start, which of the {@code tls} keys set are not applied. */
@@ -59,7 +56,8 @@ public final class ClientTls {
     try {
       SslContextBuilder builder = GrpcSslContexts.forClient().protocols(tls.protocols());
       if (!tls.cipherSuites().isEmpty()) {
-        builder.ciphers(ciphers(tls), SupportedCipherSuiteFilter.INSTANCE);
+        builder.ciphers(
+            CipherSuites.enabled(tls.cipherSuites()), SupportedCipherSuiteFilter.INSTANCE);
       }
       TrustManager[] trust = trustManagers(tls);
       if (trust != null) {
@@ -116,15 +114,9 @@ public final class ClientTls {
     SSLParameters parameters = new SSLParameters();
     parameters.setProtocols(tls.protocols().toArray(String[]::new));
     if (!tls.cipherSuites().isEmpty()) {
-      parameters.setCipherSuites(ciphers(tls).toArray(String[]::new));
+      parameters.setCipherSuites(CipherSuites.enabled(tls.cipherSuites()).toArray(String[]::new));
     }
     return parameters;
-  }
-
-  private static List<String> ciphers(TlsClientConfig tls) {
-    List<String> ciphers = new ArrayList<>(TLS13_CIPHERS);
-    ciphers.addAll(tls.cipherSuites());
-    return ciphers;
   }
 
   /**

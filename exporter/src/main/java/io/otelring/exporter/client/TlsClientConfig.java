@@ -59,6 +59,13 @@ public record TlsClientConfig(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
+  /** TLS with a CA file and, when both are given, a client certificate and key in files. */
+  public static TlsClientConfig ofFiles(String caFile, String certFile, String keyFile) {
+    return new TlsClientConfig(
+        null, null, caFile, null, certFile, null, keyFile, null, null, null, null, null, null, null,
+        null);
+  }
+
   /** Whether a CA is configured. */
   public boolean hasCa() {
     return !caFile.isEmpty() || !caPem.isEmpty();

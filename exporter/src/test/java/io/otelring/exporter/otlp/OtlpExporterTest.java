@@ -37,7 +37,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The otlp exporter against a real grpc-java OTLP server that fails on command. */
@@ -370,40 +369,5 @@ class OtlpExporterTest {
 
     await().until(() -> counter("otelcol_exporter_send_failed_spans") == 2);
     assertThat(backend.spanCount()).isZero();
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    // The backend's certificate is EC: an ECDSA suite can be agreed, an RSA-only one cannot.
-    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, 2, 0",
-    "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, 0, 2"
-  })
-  void cipherSuitesBoundTheHandshake(String suite, int delivered, int failed) throws Exception {
-    GrpcBackend backend =
-        GrpcBackend.start(
-            0,
-            4 * 1024 * 1024,
-            GrpcSslContexts.forServer(certs.serverCert().toFile(), certs.serverKey().toFile())
-                .build());
-    closing.add(backend);
-    start(
-        "endpoint: https://localhost:"
-            + backend.port()
-            + "\ntls: {ca_file: "
-            + certs.caCert()
-            + ", max_version: '1.2', cipher_suites: ["
-            + suite
-            + "]}\nretry_on_failure: {enabled: false}\n");
-
-    exporter.consume(Telemetry.traces(Requests.spans("suite", 2)));
-
-    await()
-        .until(
-            () ->
-                counter("otelcol_exporter_sent_spans")
-                        + counter("otelcol_exporter_send_failed_spans")
-                    == 2);
-    assertThat(backend.spanCount()).isEqualTo(delivered);
-    assertThat(counter("otelcol_exporter_send_failed_spans")).isEqualTo(failed);
   }
 }

@@ -189,22 +189,10 @@ class OtlpHttpExporterTest {
     // The server's context: its key and certificate, trusting the CA for client certificates.
     var serverTls =
         ClientTls.jdk(
-            new TlsClientConfig(
-                false,
-                false,
+            TlsClientConfig.ofFiles(
                 certs.caCert().toString(),
-                null,
                 certs.serverCert().toString(),
-                null,
-                certs.serverKey().toString(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
+                certs.serverKey().toString()),
             null);
     HttpBackend backend = HttpBackend.startTls(serverTls, true);
     closing.add(backend);

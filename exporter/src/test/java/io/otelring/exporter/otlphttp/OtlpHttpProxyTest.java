@@ -107,22 +107,10 @@ class OtlpHttpProxyTest {
     TestCertificates certs = TestCertificates.create(certsDir);
     var serverTls =
         ClientTls.jdk(
-            new TlsClientConfig(
-                false,
-                false,
+            TlsClientConfig.ofFiles(
                 certs.caCert().toString(),
-                null,
                 certs.serverCert().toString(),
-                null,
-                certs.serverKey().toString(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
+                certs.serverKey().toString()),
             null);
     HttpBackend backend = HttpBackend.startTls(serverTls, false);
     closing.add(backend);

@@ -7,6 +7,7 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import io.otelring.core.tls.CipherSuites;
 import io.otelring.core.tls.TlsReloading;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,16 +15,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** Builds the servers' TLS contexts from a {@code tls} section. */
 final class ServerTls {
-
-  // Go ignores cipher_suites for TLS 1.3; keeping these makes the JDK behave the same.
-  private static final List<String> TLS13_CIPHERS =
-      List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
 
   private ServerTls() {}
 
@@ -85,9 +80,8 @@ final class ServerTls {
     }
     builder.protocols(tls.protocols());
     if (!tls.cipherSuites().isEmpty()) {
-      List<String> ciphers = new ArrayList<>(TLS13_CIPHERS);
-      ciphers.addAll(tls.cipherSuites());
-      builder.ciphers(ciphers, SupportedCipherSuiteFilter.INSTANCE);
+      builder.ciphers(
+          CipherSuites.enabled(tls.cipherSuites()), SupportedCipherSuiteFilter.INSTANCE);
     }
     return builder.build();
   }
