@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -162,6 +163,15 @@ public final class Telemetry {
       at += piece.length;
     }
     return bytes;
+  }
+
+  /**
+   * The protobuf bytes in the pieces the envelope holds them in (each a whole request: the
+   * receiver's, or one of those a batch joined), shared, not copied — do not change them; empty for
+   * a parsed payload.
+   */
+  public List<byte[]> wirePieces() {
+    return wire == null ? List.of() : Collections.unmodifiableList(Arrays.asList(wire));
   }
 
   /** Writes the payload in protobuf form: the bytes it holds, piece by piece, or the message. */

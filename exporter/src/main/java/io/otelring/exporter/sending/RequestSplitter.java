@@ -10,6 +10,8 @@ import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.otelring.core.component.Signal;
+import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.wire.TopLevelFields;
 import io.otelring.core.wire.WireScanner;
@@ -123,34 +125,55 @@ public final class RequestSplitter {
   }
 
   /**
-   * Cuts unparsed bytes between their resource groups, packing whole groups greedily: nothing is
-   * parsed or encoded. Null when a single group is over the limit (or the bytes cannot be cut
-   * there), which the parsing path then splits further.
+   * Cuts unparsed bytes between their resource groups, packing them greedily: nothing is parsed or
+   * encoded, and a batch's requests that fit stay whole and uncopied ({@link Telemetry#join}); only
+   * a request over the limit is cut into its groups. Null when a single group is over the limit (or
+   * the bytes cannot be cut there), which the parsing path then splits further.
    */
   private static List<Telemetry> splitOnTheWire(Telemetry telemetry, long maxBytes) {
-    byte[] bytes = telemetry.toByteArray();
-    int[] ends;
-    try {
-      ends = TopLevelFields.boundaries(bytes);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    List<Telemetry> parts = new ArrayList<>();
-    int start = 0;
-    for (int i = 1; i < ends.length; i++) {
-      if (ends[i] - ends[i - 1] > maxBytes) {
+    Signal signal = telemetry.signal();
+    ClientMetadata metadata = telemetry.metadata();
+    // Whole requests, or the groups of one too large, in order; each within the limit.
+    List<Telemetry> units = new ArrayList<>();
+    for (byte[] piece : telemetry.wirePieces()) {
+      if (piece.length <= maxBytes) {
+        units.add(checked(signal, piece, metadata));
+        continue;
+      }
+      int[] ends;
+      try {
+        ends = TopLevelFields.boundaries(piece);
+      } catch (IllegalArgumentException e) {
         return null;
       }
-      boolean last = i == ends.length - 1;
-      if (last || ends[i + 1] - start > maxBytes) {
-        byte[] part = Arrays.copyOfRange(bytes, start, ends[i]);
-        // Whole fields of checked bytes: counted without checking them again.
-        int items = WireScanner.countChecked(telemetry.signal(), part);
-        parts.add(Telemetry.fromWire(telemetry.signal(), part, items, telemetry.metadata()));
-        start = ends[i];
+      for (int k = 1; k < ends.length; k++) {
+        if (ends[k] - ends[k - 1] > maxBytes) {
+          return null;
+        }
+        units.add(checked(signal, Arrays.copyOfRange(piece, ends[k - 1], ends[k]), metadata));
       }
     }
+    List<Telemetry> parts = new ArrayList<>();
+    List<Telemetry> part = new ArrayList<>();
+    long size = 0;
+    for (Telemetry unit : units) {
+      if (size + unit.serializedSize() > maxBytes && !part.isEmpty()) {
+        parts.add(Telemetry.join(signal, part, metadata));
+        part = new ArrayList<>();
+        size = 0;
+      }
+      part.add(unit);
+      size += unit.serializedSize();
+    }
+    if (!part.isEmpty()) {
+      parts.add(Telemetry.join(signal, part, metadata));
+    }
     return parts;
+  }
+
+  /** Whole fields of checked bytes: counted without checking them again. */
+  private static Telemetry checked(Signal signal, byte[] bytes, ClientMetadata metadata) {
+    return Telemetry.fromWire(signal, bytes, WireScanner.countChecked(signal, bytes), metadata);
   }
 
   /**

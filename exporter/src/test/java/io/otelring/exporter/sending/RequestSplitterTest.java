@@ -55,6 +55,37 @@ class RequestSplitterTest {
   }
 
   @Test
+  void aJoinedBatchIsCutBetweenItsRequestsWithoutCopyingThem() {
+    List<Telemetry> requests = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      ExportTraceServiceRequest request = Requests.spans("j" + i, 20);
+      requests.add(
+          Telemetry.fromWire(
+              io.otelring.core.component.Signal.TRACES,
+              request.toByteArray(),
+              20,
+              ClientMetadata.EMPTY));
+    }
+    Telemetry batch =
+        Telemetry.join(io.otelring.core.component.Signal.TRACES, requests, ClientMetadata.EMPTY);
+    long limit = 2L * requests.get(0).serializedSize() + 10;
+
+    List<Telemetry> parts = RequestSplitter.split(batch, limit);
+
+    assertThat(parts).hasSize(3).allMatch(p -> p.serializedSize() <= limit);
+    assertThat(parts.stream().mapToInt(Telemetry::itemCount).sum()).isEqualTo(120);
+    List<byte[]> pieces = parts.stream().flatMap(p -> p.wirePieces().stream()).toList();
+    assertThat(pieces).hasSize(6);
+    for (int i = 0; i < 6; i++) {
+      assertThat(pieces.get(i))
+          .as("request %d, not copied", i)
+          .isSameAs(requests.get(i).toByteArray());
+    }
+    assertThat(io.otelring.core.testing.Received.spanIds(parts))
+        .isEqualTo(io.otelring.core.testing.Received.spanIds(List.of(batch)));
+  }
+
+  @Test
   void partsStayUnderTheLimitAndKeepEverySpanWithItsResourceAndScope() {
     ExportTraceServiceRequest request = request(3, 2, 100);
     ClientMetadata metadata = ClientMetadata.of(Map.of("tenant", List.of("a")));
