@@ -8,6 +8,7 @@ import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Kind;
 import io.otelring.core.component.Processor;
 import io.otelring.core.component.Signal;
+import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Consumer;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.processor.batch.BatchProcessorConfig;
@@ -34,7 +35,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The batch processor's merge and split: one operation hands it one {@code otelspec} request (512
  * spans). With {@code send_batch_size} 8192 and no cap it merges 16 requests per send; with a cap
- * of 1000 ({@code split}) it also cuts resource and scope groups. The next consumer only counts.
+ * of 1000 ({@code split}) it also cuts resource and scope groups. The request is either parsed
+ * ({@code parsed}: a processor before the batch asked for structure) or the bytes a receiver keeps
+ * ({@code wire}: merged and cut on the wire). The next consumer only counts.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +50,11 @@ public class BatchBenchmark {
   @Param({"merge", "split"})
   public String mode;
 
+  @Param({"parsed", "wire"})
+  public String payload;
+
+  private byte[] wire;
+
   private Processor processor;
   private Telemetry telemetry;
   private Blackhole sink;
@@ -56,6 +64,7 @@ public class BatchBenchmark {
     sink = blackhole;
     ExportTraceServiceRequest request = SpanShape.OTELSPEC.request(512, new Random(1));
     telemetry = Telemetry.traces(request);
+    wire = request.toByteArray();
     BatchProcessorConfig config =
         new BatchProcessorConfig(
             Duration.ofSeconds(200), 8192, mode.equals("split") ? 1000 : 0, List.of(), 0);
@@ -82,6 +91,10 @@ public class BatchBenchmark {
 
   @Benchmark
   public Object consume() {
-    return processor.consume(telemetry);
+    // A fresh envelope per request, as a receiver makes, so that no parse is cached across calls.
+    return processor.consume(
+        payload.equals("wire")
+            ? Telemetry.fromWire(Signal.TRACES, wire, 512, ClientMetadata.EMPTY)
+            : telemetry);
   }
 }

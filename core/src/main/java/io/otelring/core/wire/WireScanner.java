@@ -61,7 +61,7 @@ public final class WireScanner {
           SCREENED_IDS);
 
   private final byte[] bytes;
-  private int position;
+  int position; // package-private for the walks that reuse this reader (WireCut)
   private int items;
   private boolean badIds;
 
@@ -75,7 +75,7 @@ public final class WireScanner {
    */
   public record Result(int items, boolean badIds) {}
 
-  private WireScanner(byte[] bytes, int offset) {
+  WireScanner(byte[] bytes, int offset) {
     this.bytes = bytes;
     this.position = offset;
   }
@@ -105,16 +105,34 @@ public final class WireScanner {
    * and every message no item can be in: a small fraction of a full scan's work.
    */
   public static int countChecked(Signal signal, byte[] bytes) {
+    return countChecked(signal, bytes, 0, bytes.length);
+  }
+
+  /**
+   * {@link #countChecked(Signal, byte[])} of the checked bytes {@code [offset, offset + length)}.
+   */
+  public static int countChecked(Signal signal, byte[] bytes, int offset, int length) {
+    if (offset < 0 || length < 0 || offset + length > bytes.length) {
+      throw new IndexOutOfBoundsException("offset " + offset + ", length " + length);
+    }
     try {
-      WireScanner scanner = new WireScanner(bytes, 0);
-      scanner.count(shapeOf(signal), bytes.length);
+      WireScanner scanner = new WireScanner(bytes, offset);
+      scanner.count(shapeOf(signal), offset + length);
       return scanner.items;
     } catch (MalformedWireException e) {
       throw new IllegalArgumentException("these bytes were not checked: " + e.getMessage(), e);
     }
   }
 
-  private static MessageShape shapeOf(Signal signal) {
+  /** Counts the items of one checked message of {@code shape} in {@code [offset, end)}. */
+  static int countChecked(MessageShape shape, byte[] bytes, int offset, int end)
+      throws MalformedWireException {
+    WireScanner scanner = new WireScanner(bytes, offset);
+    scanner.count(shape, end);
+    return scanner.items;
+  }
+
+  static MessageShape shapeOf(Signal signal) {
     return switch (signal) {
       case TRACES -> TRACES;
       case METRICS -> METRICS;
@@ -221,7 +239,7 @@ public final class WireScanner {
   }
 
   /** Skips a value the way the parser skips an unknown field. */
-  private void skip(int wireType, int field, int end, int depth) throws MalformedWireException {
+  void skip(int wireType, int field, int end, int depth) throws MalformedWireException {
     switch (wireType) {
       case VARINT -> varint(end);
       case FIXED64 -> advance(8, end);
@@ -257,7 +275,7 @@ public final class WireScanner {
   }
 
   /** A tag as the parser reads it: a varint cut to 32 bits, whose field number is not 0. */
-  private int tag(int end) throws MalformedWireException {
+  int tag(int end) throws MalformedWireException {
     if (position < end) {
       int first = bytes[position];
       if (first >= 8) { // one byte, field number not 0: nearly every tag of an OTLP request
@@ -279,7 +297,7 @@ public final class WireScanner {
     position += count;
   }
 
-  private int length(int end) throws MalformedWireException {
+  int length(int end) throws MalformedWireException {
     if (position < end) {
       int first = bytes[position];
       if (first >= 0 && first < end - position) { // one byte, and the value fits: the common case

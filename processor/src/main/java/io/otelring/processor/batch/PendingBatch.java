@@ -18,7 +18,9 @@ import java.util.function.ToIntFunction;
  * <p>Requests that arrive as unparsed bytes stay bytes while they can: a batch made only of them,
  * taken whole, is their bytes joined ({@link Telemetry#join}) — the protobuf encoding of a request
  * whose resource groups are those of all of them, in order — so nothing is parsed, encoded or
- * copied. Cutting a batch, or adding a parsed request after them, parses them first.
+ * copied. Cutting such a batch cuts the one request the cut falls in on the wire, into the two
+ * requests this class would make of it parsed ({@link UnparsedRequests}). Adding a parsed request
+ * after them parses them.
  *
  * @param <R> the resource group message of the signal
  */
@@ -26,12 +28,13 @@ abstract class PendingBatch<R> {
 
   private final Signal signal;
   // Unparsed requests come first: while there are any, no parsed group is buffered after them.
-  private final List<Telemetry> unparsed = new ArrayList<>();
+  private final UnparsedRequests unparsed;
   private final ArrayDeque<R> groups = new ArrayDeque<>();
   private int itemCount;
 
   PendingBatch(Signal signal) {
     this.signal = signal;
+    this.unparsed = new UnparsedRequests(signal);
   }
 
   /** A fresh, empty batch for the signal. */
@@ -66,11 +69,15 @@ abstract class PendingBatch<R> {
    * maxItems} is zero or the batch holds no more than that.
    */
   final Telemetry take(int maxItems, ClientMetadata metadata) {
-    if (!unparsed.isEmpty() && (maxItems <= 0 || itemCount <= maxItems)) {
-      Telemetry whole = Telemetry.join(signal, unparsed, metadata);
-      unparsed.clear();
-      itemCount = 0;
-      return whole;
+    if (!unparsed.isEmpty()) {
+      if (maxItems <= 0 || itemCount <= maxItems) {
+        Telemetry whole = Telemetry.join(signal, unparsed.drain(), metadata);
+        itemCount = 0;
+        return whole;
+      }
+      Telemetry head = unparsed.take(maxItems, metadata);
+      itemCount -= maxItems;
+      return head;
     }
     parseUnparsed();
     List<R> taken;
@@ -101,10 +108,9 @@ abstract class PendingBatch<R> {
 
   /** Moves the unparsed requests into the groups, parsing them, in their order. */
   private void parseUnparsed() {
-    for (Telemetry telemetry : unparsed) {
+    for (Telemetry telemetry : unparsed.drain()) {
       groups.addAll(groupsOf(telemetry));
     }
-    unparsed.clear();
   }
 
   abstract List<R> groupsOf(Telemetry telemetry);

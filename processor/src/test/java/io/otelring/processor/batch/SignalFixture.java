@@ -192,6 +192,15 @@ enum SignalFixture {
 
   abstract Telemetry request(ClientMetadata metadata, List<Res> resources);
 
+  /** The envelope's payload, parsed, for comparing whole requests. */
+  Object message(Telemetry telemetry) {
+    return switch (signal) {
+      case TRACES -> telemetry.traces();
+      case METRICS -> telemetry.metrics();
+      case LOGS -> telemetry.logs();
+    };
+  }
+
   /** One line per item: {@code resource attrs|resource schema|scope|scope schema|[metric|]item}. */
   abstract List<String> items(Telemetry telemetry);
 

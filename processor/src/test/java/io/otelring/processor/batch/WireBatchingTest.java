@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Requests that arrive as unparsed bytes (the receivers' fast path) are batched as bytes: a whole
- * batch is their concatenation, never parsed; a batch that must be cut, or that mixes in parsed
- * requests, falls back to the parsed path — with every span once, in order, either way.
+ * batch is their concatenation, never parsed; a batch that must be cut is cut on the wire ({@link
+ * WireCuttingTest}); one that mixes in parsed requests falls back to the parsed path — with every
+ * span once, in order, either way.
  */
 class WireBatchingTest {
 
@@ -71,7 +72,7 @@ class WireBatchingTest {
   }
 
   @Test
-  void aBatchThatMustBeCutIsParsedAndKeepsEverySpanInOrder() throws Exception {
+  void aBatchThatMustBeCutKeepsEverySpanInOrder() throws Exception {
     BatchProcessor processor = processor(4);
     List<String> sent = new ArrayList<>();
     for (String name : List.of("a", "b", "c")) {
