@@ -76,6 +76,7 @@ final class Report {
     md.append(row("JVM", machine.jvm()));
     md.append(
         row("JVM options of each system", "`" + String.join(" ", settings.jvmOptions()) + "`"));
+    md.append(row("environment of each system", "`" + SutProcess.environmentNote() + "`"));
     md.append(
         row(
             "pinning",

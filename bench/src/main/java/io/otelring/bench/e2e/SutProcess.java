@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +18,25 @@ import java.util.concurrent.TimeUnit;
  * stderr goes to a log file for when something goes wrong.
  */
 public final class SutProcess implements AutoCloseable {
+
+  /**
+   * What the launchers ({@code ./otelring}, the image's) put in the JVM's environment unless it is
+   * set already: one glibc malloc arena (see the launcher's comment). Every system under test gets
+   * it, so that the baselines and otelring run alike.
+   */
+  public static final Map<String, String> LAUNCHER_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "1");
+
+  /** The launcher environment as the systems under test get it, for a report: {@code K=V …}. */
+  public static String environmentNote() {
+    StringBuilder note = new StringBuilder();
+    LAUNCHER_ENVIRONMENT.forEach(
+        (key, value) ->
+            note.append(note.length() == 0 ? "" : " ")
+                .append(key)
+                .append('=')
+                .append(System.getenv().getOrDefault(key, value)));
+    return note.toString();
+  }
 
   private final Process process;
   private final String description;
@@ -33,11 +53,12 @@ public final class SutProcess implements AutoCloseable {
       full.addAll(List.of("taskset", "-c", cpu));
     }
     full.addAll(command);
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(full)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(log.toFile())
-            .start();
+            .redirectError(log.toFile());
+    LAUNCHER_ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
+    Process process = builder.start();
     return new SutProcess(process, String.join(" ", full));
   }
 

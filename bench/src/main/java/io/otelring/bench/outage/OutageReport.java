@@ -1,6 +1,7 @@
 package io.otelring.bench.outage;
 
 import io.otelring.bench.e2e.MachineInfo;
+import io.otelring.bench.e2e.SutProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +37,7 @@ final class OutageReport {
     row(md, "JVM", machine.jvm());
     row(md, "load average at the start (1 / 5 / 15 min)", r.loadAverage());
     row(md, "collector JVM options", "`" + String.join(" ", s.jvmOptions()) + "`");
+    row(md, "collector environment", "`" + SutProcess.environmentNote() + "`");
     row(
         md,
         "pinning",
