@@ -105,20 +105,8 @@ public final class WireScanner {
    * and every message no item can be in: a small fraction of a full scan's work.
    */
   public static int countChecked(Signal signal, byte[] bytes) {
-    return countChecked(signal, bytes, 0, bytes.length);
-  }
-
-  /**
-   * {@link #countChecked(Signal, byte[])} of the checked bytes {@code [offset, offset + length)}.
-   */
-  public static int countChecked(Signal signal, byte[] bytes, int offset, int length) {
-    if (offset < 0 || length < 0 || offset + length > bytes.length) {
-      throw new IndexOutOfBoundsException("offset " + offset + ", length " + length);
-    }
     try {
-      WireScanner scanner = new WireScanner(bytes, offset);
-      scanner.count(shapeOf(signal), offset + length);
-      return scanner.items;
+      return countChecked(shapeOf(signal), bytes, 0, bytes.length);
     } catch (MalformedWireException e) {
       throw new IllegalArgumentException("these bytes were not checked: " + e.getMessage(), e);
     }

@@ -14,6 +14,7 @@ import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.wire.TopLevelFields;
+import io.otelring.core.wire.WireCut;
 import io.otelring.core.wire.WireScanner;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +26,8 @@ import java.util.function.Function;
  * Cuts a request whose serialized size is over a limit into requests under it, before it is sent:
  * Tempo refuses gRPC messages over 4 MiB, and a refused oversized batch would be lost for good.
  * Resource and scope groups are kept: a cut group is repeated, with its resource and scope, in each
- * part. The smallest unit is a span, a log record or a metric; one larger than the limit is sent
- * alone (and the backend decides).
+ * part. The smallest unit is a span, a log record or a metric (a data point for unparsed bytes);
+ * one larger than the limit is sent alone (and the backend decides).
  */
 public final class RequestSplitter {
 
@@ -127,8 +128,9 @@ public final class RequestSplitter {
   /**
    * Cuts unparsed bytes between their resource groups, packing them greedily: nothing is parsed or
    * encoded, and a batch's requests that fit stay whole and uncopied ({@link Telemetry#join}); only
-   * a request over the limit is cut into its groups. Null when a single group is over the limit (or
-   * the bytes cannot be cut there), which the parsing path then splits further.
+   * a request over the limit is cut into its groups, and a group over the limit is cut by items on
+   * the wire ({@link #cutToFit}). Null when the bytes cannot be cut between their top-level fields
+   * (a group field), which the parsing path then splits.
    */
   private static List<Telemetry> splitOnTheWire(Telemetry telemetry, long maxBytes) {
     Signal signal = telemetry.signal();
@@ -147,10 +149,13 @@ public final class RequestSplitter {
         return null;
       }
       for (int k = 1; k < ends.length; k++) {
-        if (ends[k] - ends[k - 1] > maxBytes) {
-          return null;
+        Telemetry group =
+            checked(signal, Arrays.copyOfRange(piece, ends[k - 1], ends[k]), metadata);
+        if (group.serializedSize() <= maxBytes) {
+          units.add(group);
+        } else {
+          cutToFit(group, maxBytes, units);
         }
-        units.add(checked(signal, Arrays.copyOfRange(piece, ends[k - 1], ends[k]), metadata));
       }
     }
     List<Telemetry> parts = new ArrayList<>();
@@ -169,6 +174,37 @@ public final class RequestSplitter {
       parts.add(Telemetry.join(signal, part, metadata));
     }
     return parts;
+  }
+
+  /**
+   * Cuts one resource group over the limit into requests under it, by items, on the wire: each cut
+   * takes as many items as the group's average item size says will fit, and fewer while the head
+   * (which repeats the resource and scope) is still over. An item over the limit goes alone.
+   */
+  private static void cutToFit(Telemetry group, long maxBytes, List<Telemetry> units) {
+    Signal signal = group.signal();
+    byte[] rest = group.toByteArray();
+    int items = group.itemCount();
+    while (rest.length > maxBytes && items > 1) {
+      int room = fitting(items, rest.length, maxBytes);
+      WireCut.Halves halves = WireCut.cut(signal, rest, room);
+      while (halves.head().length > maxBytes && room > 1) {
+        room = Math.min(room - 1, fitting(room, halves.head().length, maxBytes));
+        halves = WireCut.cut(signal, rest, room);
+      }
+      units.add(Telemetry.fromWire(signal, halves.head(), room, group.metadata()));
+      rest = halves.tail();
+      items -= room;
+    }
+    units.add(Telemetry.fromWire(signal, rest, items, group.metadata()));
+  }
+
+  /**
+   * How many of {@code items} items in {@code size} bytes fit in {@code maxBytes}: 1 to items − 1.
+   */
+  private static int fitting(int items, long size, long maxBytes) {
+    long estimate = items * maxBytes / size;
+    return (int) Math.max(1, Math.min(items - 1, estimate));
   }
 
   /** Whole fields of checked bytes: counted without checking them again. */

@@ -10,8 +10,10 @@ import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
+import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Telemetry;
+import io.otelring.core.testing.Received;
 import io.otelring.core.testing.Requests;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +98,44 @@ class RequestSplitterTest {
     assertThat(parts).hasSizeGreaterThanOrEqualTo(7);
     assertThat(parts).allMatch(p -> p.serializedSize() <= limit);
     assertThat(parts).allMatch(p -> p.metadata().equals(metadata));
+    assertEverySpanOnceUnderItsResourceAndScope(parts, request);
+  }
+
+  /** A single resource group over the limit (an upstream collector's batch) is cut on the wire. */
+  @Test
+  void anUnparsedResourceGroupOverTheLimitIsCutWithoutParsing() {
+    ExportTraceServiceRequest request = request(1, 3, 200);
+    ClientMetadata metadata = ClientMetadata.of(Map.of("tenant", List.of("a")));
+    Telemetry unparsed = Telemetry.fromWire(Signal.TRACES, request.toByteArray(), 600, metadata);
+    long limit = request.getSerializedSize() / 7;
+
+    List<Telemetry> parts = RequestSplitter.split(unparsed, limit);
+
+    assertThat(parts).hasSizeBetween(7, 9);
+    assertThat(parts).allMatch(Telemetry::isUnparsed);
+    assertThat(unparsed.isUnparsed()).isTrue();
+    assertThat(parts).allMatch(p -> p.serializedSize() <= limit);
+    assertThat(parts).allMatch(p -> p.metadata().equals(metadata));
+    assertThat(parts)
+        .allMatch(p -> p.itemCount() == Received.spans(List.of(p)).size(), "counts match");
+    assertEverySpanOnceUnderItsResourceAndScope(parts, request);
+  }
+
+  @Test
+  void aSpanLargerThanTheLimitIsSentAlone() {
+    ExportTraceServiceRequest request = request(1, 1, 3);
+    List<Telemetry> parts = RequestSplitter.split(Telemetry.traces(request), 10);
+    assertThat(parts).hasSize(3).allMatch(p -> p.itemCount() == 1);
+
+    Telemetry unparsed =
+        Telemetry.fromWire(Signal.TRACES, request.toByteArray(), 3, ClientMetadata.EMPTY);
+    List<Telemetry> wireParts = RequestSplitter.split(unparsed, 10);
+    assertThat(wireParts).hasSize(3).allMatch(p -> p.itemCount() == 1 && p.isUnparsed());
+    assertThat(Received.spans(wireParts)).isEqualTo(Received.spans(parts));
+  }
+
+  private static void assertEverySpanOnceUnderItsResourceAndScope(
+      List<Telemetry> parts, ExportTraceServiceRequest request) {
     List<String> spans = new ArrayList<>();
     for (Telemetry part : parts) {
       for (ResourceSpans resource : part.traces().getResourceSpansList()) {
@@ -114,14 +154,7 @@ class RequestSplitterTest {
       }
     }
     assertThat(spans).containsExactlyElementsOf(names(request));
-    assertThat(parts.stream().mapToInt(Telemetry::itemCount).sum()).isEqualTo(600);
-  }
-
-  @Test
-  void aSpanLargerThanTheLimitIsSentAlone() {
-    ExportTraceServiceRequest request = request(1, 1, 3);
-    List<Telemetry> parts = RequestSplitter.split(Telemetry.traces(request), 10);
-    assertThat(parts).hasSize(3).allMatch(p -> p.itemCount() == 1);
+    assertThat(parts.stream().mapToInt(Telemetry::itemCount).sum()).isEqualTo(spans.size());
   }
 
   private static ExportTraceServiceRequest request(int resources, int scopes, int spans) {
