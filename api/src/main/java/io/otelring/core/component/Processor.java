@@ -23,7 +23,21 @@ public interface Processor extends Consumer, Lifecycle {
   }
 
   /**
-   * A timer tick on the ring thread.
+   * How long from {@code nanoTime} until this processor next wants {@link #onTick}: zero or less
+   * when due, {@link Long#MAX_VALUE} when it wants none. Asked on the ring thread after every
+   * event, so it must be cheap; the ring then asks its timer for one tick at that time. A processor
+   * whose timer only matters while it holds data wants none while empty, so an idle pipeline
+   * sleeps. Independent of {@link #tickInterval}, which asks for ticks at a fixed rate.
+   *
+   * @param nanoTime {@link System#nanoTime()} now
+   */
+  default long nanosToNextTick(long nanoTime) {
+    return Long.MAX_VALUE;
+  }
+
+  /**
+   * A timer tick on the ring thread: one of the fixed-rate ticks {@link #tickInterval} asks for, or
+   * one that {@link #nanosToNextTick} asked for (any processor may get ticks it did not ask for).
    *
    * @param nanoTime {@link System#nanoTime()} when the tick was handled
    */

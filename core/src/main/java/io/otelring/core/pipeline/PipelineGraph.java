@@ -131,7 +131,13 @@ public final class PipelineGraph implements Host {
       processors.put(pipeline.id(), chain);
       PipelineRing ring =
           new PipelineRing(
-              pipeline.id(), ringOptions.size(), ringOptions.retryDelay(), chain, next, meters);
+              pipeline.id(),
+              ringOptions.size(),
+              ringOptions.retryDelay(),
+              chain,
+              next,
+              meters,
+              ticker);
       rings.put(pipeline.id(), ring);
       chain.stream()
           .map(Processor::tickInterval)

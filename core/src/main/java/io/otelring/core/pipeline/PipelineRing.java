@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One pipeline's Disruptor ring. Receivers publish into it without blocking; a single consumer
  * thread runs the processor chain, so processors need no locks; timer ticks arrive as events on the
- * same thread. A full ring is a retryable refusal with a delay, never a wait and never a drop.
+ * same thread, at a fixed rate or when a processor asks for one ({@link
+ * Processor#nanosToNextTick}). A full ring is a retryable refusal with a delay, never a wait and
+ * never a drop.
  *
  * <p>When the chain is {@linkplain Consumer#durable() durable} (every exporter has a persistent
  * queue), the receiver's stage travels in the slot and completes from the chain's stage, so that an
@@ -83,7 +87,11 @@ final class PipelineRing implements Consumer {
   private final boolean durable;
   private final Handler handler;
   private final CountDownLatch running = new CountDownLatch(1);
+  private final ScheduledExecutorService timer;
   private volatile boolean accepting;
+  // Ring thread only: whether a one-shot tick asked of the timer has not arrived yet, and its time.
+  private boolean tickAsked;
+  private long tickAskedFor;
 
   PipelineRing(
       String pipelineId,
@@ -91,8 +99,10 @@ final class PipelineRing implements Consumer {
       Duration retryDelay,
       List<Processor> processors,
       Consumer first,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      ScheduledExecutorService timer) {
     this.pipelineId = pipelineId;
+    this.timer = timer;
     this.processors = processors;
     this.retryDelay = retryDelay;
     this.durable = first.durable();
@@ -243,12 +253,10 @@ final class PipelineRing implements Consumer {
 
     @Override
     public void onEvent(Slot slot, long sequence, boolean endOfBatch) {
+      boolean tick = slot.tick;
       try {
-        if (slot.tick) {
-          long now = System.nanoTime();
-          for (Processor processor : processors) {
-            processor.onTick(now);
-          }
+        if (tick) {
+          tickAll(System.nanoTime());
         } else {
           Telemetry telemetry = slot.telemetry;
           CompletableFuture<Void> acceptance = slot.acceptance;
@@ -286,7 +294,49 @@ final class PipelineRing implements Consumer {
         slot.acceptance = null;
         slot.tick = false;
       }
+      askForNextTick(tick);
     }
+  }
+
+  private void tickAll(long now) {
+    for (Processor processor : processors) {
+      processor.onTick(now);
+    }
+  }
+
+  /**
+   * After each event: runs the ticks the processors want now (the ring is awake anyway) and asks
+   * the timer for one tick at the earliest time they want one, unless one is already on its way for
+   * that time or sooner. A tick lost to a full ring is noticed once its time has passed.
+   */
+  private void askForNextTick(boolean tickArrived) {
+    long now = System.nanoTime();
+    if (tickArrived || (tickAsked && tickAskedFor - now <= 0)) {
+      tickAsked = false;
+    }
+    long delay = nanosToNextTick(now);
+    if (delay <= 0) {
+      tickAll(now);
+      delay = nanosToNextTick(now);
+    }
+    if (delay == Long.MAX_VALUE || (tickAsked && tickAskedFor - (now + delay) <= 0)) {
+      return;
+    }
+    try {
+      timer.schedule(this::tick, Math.max(delay, 0), TimeUnit.NANOSECONDS);
+      tickAsked = true;
+      tickAskedFor = now + delay;
+    } catch (RejectedExecutionException stopping) {
+      // The collector is shutting down; the processors' shutdown sends what they hold.
+    }
+  }
+
+  private long nanosToNextTick(long now) {
+    long soonest = Long.MAX_VALUE;
+    for (Processor processor : processors) {
+      soonest = Math.min(soonest, processor.nanosToNextTick(now));
+    }
+    return soonest;
   }
 
   /** Logs and counts a component's exception and keeps the ring thread alive. */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -162,6 +163,34 @@ class PipelineGraphTest {
         RingOptions.DEFAULT);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> gates.ticks.size() >= 3);
+  }
+
+  /** A processor that asks for a tick gets one, at its time; an idle pipeline gets none. */
+  @Test
+  void aTickAskedForArrivesAtItsTimeAndAnIdleRingSleeps() throws Exception {
+    gates.tickAfterEachRequest = Duration.ofMillis(100);
+    start(
+        """
+        receivers: {manual: {}}
+        processors: {gate: {}}
+        exporters: {recording: {}}
+        service: {pipelines: {traces: {receivers: [manual], processors: [gate], exporters: [recording]}}}
+        """,
+        RingOptions.DEFAULT);
+    TimeUnit.MILLISECONDS.sleep(300);
+    assertThat(gates.ticks).isEmpty();
+
+    long sent = System.nanoTime();
+    receivers
+        .consumer("manual", Signal.TRACES)
+        .consume(Telemetry.traces(Requests.spans("t", 1)))
+        .toCompletableFuture()
+        .join();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> !gates.ticks.isEmpty());
+    assertThat(gates.ticks.get(0) - sent).isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
+    TimeUnit.MILLISECONDS.sleep(300);
+    assertThat(gates.ticks).hasSize(1);
   }
 
   @Test

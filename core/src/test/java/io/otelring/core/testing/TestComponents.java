@@ -140,6 +140,9 @@ public final class TestComponents {
     public final List<String> events = new CopyOnWriteArrayList<>();
     public final List<Long> ticks = new CopyOnWriteArrayList<>();
 
+    /** When set, each processor asks for one tick this long after each request it passes on. */
+    public volatile Duration tickAfterEachRequest;
+
     @Override
     public String type() {
       return "gate";
@@ -167,8 +170,16 @@ public final class TestComponents {
     public Processor createProcessor(
         ComponentSettings settings, Settings config, Signal signal, Consumer next) {
       return new Processor() {
+        private long tickWantedAt;
+        private boolean tickWanted;
+
         @Override
         public CompletionStage<Void> consume(Telemetry telemetry) {
+          Duration after = tickAfterEachRequest;
+          if (after != null) {
+            tickWantedAt = System.nanoTime() + after.toNanos();
+            tickWanted = true;
+          }
           try {
             if (!gate.await(30, TimeUnit.SECONDS)) {
               throw new IllegalStateException("gate left closed for 30 s");
@@ -192,8 +203,16 @@ public final class TestComponents {
         }
 
         @Override
+        public long nanosToNextTick(long nanoTime) {
+          return tickWanted ? tickWantedAt - nanoTime : Long.MAX_VALUE;
+        }
+
+        @Override
         public void onTick(long nanoTime) {
           ticks.add(nanoTime);
+          if (tickWanted && nanoTime - tickWantedAt >= 0) {
+            tickWanted = false;
+          }
         }
 
         @Override

@@ -10,7 +10,6 @@ import io.otelring.processor.batch.BatchSelfMetrics.Trigger;
 import io.otelring.processor.batch.Shards.Shard;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
@@ -21,8 +20,10 @@ import org.slf4j.Logger;
  * {@code batchprocessor} semantics. A batcher sends when it holds {@code send_batch_size} items,
  * and when its timer fires while it holds anything; like Go's timer, the deadline is {@code
  * timeout} after the batcher's last send or last firing, not after the oldest item arrived. The
- * timer is driven by ring ticks, a quarter of {@code timeout} apart. With a zero {@code timeout} or
- * {@code send_batch_size} everything is sent at once. Each send holds at most {@code
+ * processor asks the ring for a tick at the earliest deadline of a batcher that holds data, and for
+ * none while all are empty: a batcher's timer that fires with nothing to send only rearms, so its
+ * deadline is brought forward by whole timeouts when data next arrives. With a zero {@code timeout}
+ * or {@code send_batch_size} everything is sent at once. Each send holds at most {@code
  * send_batch_max_size} items.
  *
  * <p>In a {@linkplain Consumer#durable() durable} pipeline each request's stage completes only when
@@ -36,8 +37,6 @@ final class BatchProcessor implements Processor {
   static final Refusal TOO_MANY_BATCHERS =
       Refusal.permanent("too many batcher metadata-value combinations");
 
-  private static final Duration MIN_TICK = Duration.ofMillis(1);
-
   private final Logger logger;
   private final BatchProcessorConfig config;
   private final Signal signal;
@@ -50,6 +49,10 @@ final class BatchProcessor implements Processor {
   private final Shards shards;
   private final boolean durable;
   private boolean shutDown;
+  // The earliest deadline of a batcher holding data, or none; may be early (a send moved it later),
+  // which costs one tick that finds nothing due and looks again.
+  private boolean anyDeadline;
+  private long earliestDeadline;
 
   BatchProcessor(
       ComponentSettings settings,
@@ -83,12 +86,8 @@ final class BatchProcessor implements Processor {
   }
 
   @Override
-  public Optional<Duration> tickInterval() {
-    if (!timed) {
-      return Optional.empty();
-    }
-    Duration quarter = config.timeout().dividedBy(4);
-    return Optional.of(quarter.compareTo(MIN_TICK) < 0 ? MIN_TICK : quarter);
+  public long nanosToNextTick(long nanoTime) {
+    return timed && !shutDown && anyDeadline ? earliestDeadline - nanoTime : Long.MAX_VALUE;
   }
 
   @Override
@@ -115,6 +114,10 @@ final class BatchProcessor implements Processor {
     if (shard == null) {
       return Consumer.refuse(TOO_MANY_BATCHERS);
     }
+    if (timed && shard.batch.itemCount() == 0 && telemetry.itemCount() > 0) {
+      rearmWhileEmpty(shard, nanoClock.getAsLong());
+      noteDeadline(shard.deadline);
+    }
     shard.batch.add(telemetry);
     CompletionStage<Void> acceptance =
         durable && telemetry.itemCount() > 0 ? shard.acks.add(telemetry.itemCount()) : ACCEPTED;
@@ -139,6 +142,7 @@ final class BatchProcessor implements Processor {
     if (!timed || shutDown) {
       return;
     }
+    anyDeadline = false;
     for (Shard shard : shards.all()) {
       if (nanoTime - shard.deadline >= 0) {
         if (shard.batch.itemCount() > 0) {
@@ -146,6 +150,28 @@ final class BatchProcessor implements Processor {
         }
         shard.deadline = nanoTime + timeoutNanos;
       }
+      if (shard.batch.itemCount() > 0) {
+        noteDeadline(shard.deadline);
+      }
+    }
+  }
+
+  /**
+   * Moves a stale deadline of an empty batcher to where Go's timer, firing and rearming with
+   * nothing to send all along, would next fire: the first whole timeout after it that is later than
+   * now.
+   */
+  private void rearmWhileEmpty(Shard shard, long now) {
+    long late = now - shard.deadline;
+    if (late >= 0) {
+      shard.deadline += (late / timeoutNanos + 1) * timeoutNanos;
+    }
+  }
+
+  private void noteDeadline(long deadline) {
+    if (!anyDeadline || deadline - earliestDeadline < 0) {
+      earliestDeadline = deadline;
+      anyDeadline = true;
     }
   }
 

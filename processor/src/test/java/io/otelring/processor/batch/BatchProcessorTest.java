@@ -91,10 +91,12 @@ class BatchProcessorTest {
   @EnumSource
   void sendsOnTheTickAfterTheTimeout(SignalFixture fixture) {
     BatchProcessor processor = processor(fixture, config(Duration.ofMillis(200), 100, 0));
-    assertThat(processor.tickInterval()).contains(Duration.ofMillis(50));
+    // Empty, it wants no tick; holding data, one at its deadline.
+    assertThat(processor.nanosToNextTick(0)).isEqualTo(Long.MAX_VALUE);
 
     clock.now = 10 * MS;
     processor.consume(fixture.request("a", 3));
+    assertThat(processor.nanosToNextTick(10 * MS)).isEqualTo(190 * MS);
     processor.onTick(150 * MS);
     assertThat(next.received()).isEmpty();
 
@@ -103,6 +105,7 @@ class BatchProcessorTest {
     assertThat(next.received()).hasSize(1);
     assertThat(next.itemCount()).isEqualTo(3);
     assertThat(counter("otelcol_processor_batch_timeout_trigger_send")).isEqualTo(1);
+    assertThat(processor.nanosToNextTick(200 * MS)).isEqualTo(Long.MAX_VALUE);
 
     // As Go's timer, it is reset when it fires: data arriving just before the next firing (400ms)
     // waits only until then, not a full timeout.
@@ -163,12 +166,11 @@ class BatchProcessorTest {
   @EnumSource
   void aZeroTimeoutSendsAtOnceCappedByTheMaxSize(SignalFixture fixture) {
     BatchProcessor processor = processor(fixture, config(Duration.ZERO, 8192, 10_000));
-    assertThat(processor.tickInterval()).isEmpty();
     processor.consume(fixture.request("a", 3));
+    assertThat(processor.nanosToNextTick(0)).isEqualTo(Long.MAX_VALUE);
     assertThat(next.received()).extracting(Telemetry::itemCount).containsExactly(3);
 
     BatchProcessor capped = processor(fixture, config(Duration.ofSeconds(1), 0, 4));
-    assertThat(capped.tickInterval()).isEmpty();
     Telemetry request = fixture.request("b", 9);
     next.clear();
     capped.consume(request);
@@ -304,12 +306,48 @@ class BatchProcessorTest {
         .isEqualTo(3);
   }
 
+  /**
+   * Go's timer fires every timeout whether or not there is data; this one sleeps while empty, and
+   * data arriving after a quiet spell is sent when Go's timer would next have fired.
+   */
+  @ParameterizedTest
+  @EnumSource
+  void afterAQuietSpellDataIsSentWhenGosTimerWouldNextFire(SignalFixture fixture) {
+    BatchProcessor processor = processor(fixture, config(Duration.ofMillis(200), 100, 0));
+    assertThat(processor.tickInterval()).isEmpty();
+
+    // Go's timer: 200, 400, 600, 800 (nothing to send), then 1000.
+    clock.now = 950 * MS;
+    processor.consume(fixture.request("a", 2));
+    assertThat(processor.nanosToNextTick(950 * MS)).isEqualTo(50 * MS);
+    processor.onTick(999 * MS);
+    assertThat(next.received()).isEmpty();
+    processor.onTick(1000 * MS);
+    assertThat(next.itemCount()).isEqualTo(2);
+  }
+
+  /** Several batchers: the tick asked for is the earliest deadline among those holding data. */
   @Test
-  void ticksAQuarterOfTheTimeoutApartButNotUnderAMillisecond() {
-    assertThat(processor(SignalFixture.TRACES, config(Duration.ofSeconds(10), 1, 0)).tickInterval())
-        .contains(Duration.ofMillis(2500));
-    assertThat(processor(SignalFixture.TRACES, config(Duration.ofNanos(100), 1, 0)).tickInterval())
-        .contains(Duration.ofMillis(1));
+  void asksForTheEarliestDeadlineOfTheBatchersHoldingData() {
+    SignalFixture fixture = SignalFixture.TRACES;
+    BatchProcessor processor =
+        processor(
+            fixture,
+            new BatchProcessorConfig(Duration.ofMillis(200), 100, 0, List.of("tenant"), 10));
+    clock.now = 10 * MS;
+    processor.consume(fixture.request(tenant("acme"), res("a", scope("s", "a", 1))));
+    // A batcher's timer starts when the batcher is made, at its first data.
+    processor.onTick(200 * MS);
+    assertThat(next.received()).isEmpty();
+    processor.onTick(210 * MS);
+    assertThat(next.received()).hasSize(1);
+
+    // acme's timer now fires at 410; bolt's batcher, made at 250, at 450.
+    clock.now = 250 * MS;
+    processor.consume(fixture.request(tenant("bolt"), res("b", scope("s", "b", 1))));
+    clock.now = 260 * MS;
+    processor.consume(fixture.request(tenant("acme"), res("a", scope("s", "a", 1))));
+    assertThat(processor.nanosToNextTick(260 * MS)).isEqualTo(150 * MS);
   }
 
   @Test
