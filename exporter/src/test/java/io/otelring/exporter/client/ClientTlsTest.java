@@ -25,6 +25,16 @@ class ClientTlsTest {
 
   private static TlsClientConfig tls(
       boolean includeSystemRoots, String minVersion, String maxVersion, List<String> suites) {
+    return tls(includeSystemRoots, minVersion, maxVersion, suites, null);
+  }
+
+  /** The CA as inline PEM, and the keys under test. */
+  private static TlsClientConfig tls(
+      boolean includeSystemRoots,
+      String minVersion,
+      String maxVersion,
+      List<String> suites,
+      Duration reloadInterval) {
     return new TlsClientConfig(
         null,
         null,
@@ -39,7 +49,7 @@ class ClientTlsTest {
         maxVersion,
         includeSystemRoots,
         suites,
-        null,
+        reloadInterval,
         null);
   }
 
@@ -74,23 +84,7 @@ class ClientTlsTest {
 
   @Test
   void reloadingWithoutACertificateFileIsReportedAsNotApplied() {
-    TlsClientConfig inline =
-        new TlsClientConfig(
-            null,
-            null,
-            null,
-            caPem,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            Duration.ofMinutes(5),
-            null);
+    TlsClientConfig inline = tls(false, null, null, null, Duration.ofMinutes(5));
 
     assertThat(inline.reloadsCertificate()).isFalse();
     assertThat(inline.unappliedKeys()).containsExactly("tls::reload_interval");

@@ -29,22 +29,7 @@ class HttpBadRequestTest {
 
   @BeforeAll
   static void start() throws Exception {
-    HttpServerConfig config =
-        new HttpServerConfig(
-            "127.0.0.1:0",
-            null,
-            null,
-            (long) LIMIT,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    HttpServerConfig config = RunningReceiver.httpConfig("{max_request_body_size: " + LIMIT + "}");
     running = RunningReceiver.startHttp(config);
     http = new HttpCalls(running);
   }

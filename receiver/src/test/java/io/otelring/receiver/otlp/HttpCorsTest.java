@@ -3,7 +3,6 @@ package io.otelring.receiver.otlp;
 import static io.otelring.receiver.otlp.HttpCalls.PROTOBUF;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.otelring.receiver.otlp.HttpServerConfig.CorsConfig;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -19,24 +18,8 @@ class HttpCorsTest {
     running.close();
   }
 
-  private HttpCalls start(CorsConfig cors) throws Exception {
-    running =
-        RunningReceiver.startHttp(
-            new HttpServerConfig(
-                "127.0.0.1:0",
-                null,
-                cors,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+  private HttpCalls start(String cors) throws Exception {
+    running = RunningReceiver.startHttp(RunningReceiver.httpConfig("{cors: " + cors + "}"));
     return new HttpCalls(running);
   }
 
@@ -52,7 +35,7 @@ class HttpCorsTest {
 
   @Test
   void aPreflightFromAnAllowedOriginIsAllowed() throws Exception {
-    HttpCalls http = start(new CorsConfig(List.of("https://*.example.com"), null, 7200));
+    HttpCalls http = start("{allowed_origins: ['https://*.example.com'], max_age: 7200}");
 
     HttpResponse<byte[]> response =
         preflight(
@@ -72,7 +55,7 @@ class HttpCorsTest {
 
   @Test
   void aPreflightFromAnotherOriginIsAnsweredWithoutAllowing() throws Exception {
-    HttpCalls http = start(new CorsConfig(List.of("https://*.example.com"), null, 7200));
+    HttpCalls http = start("{allowed_origins: ['https://*.example.com'], max_age: 7200}");
 
     HttpResponse<byte[]> response = preflight(http, "https://evil.test");
 
@@ -84,7 +67,7 @@ class HttpCorsTest {
   @Test
   void requestedHeadersMustBeAllowed() throws Exception {
     HttpCalls http =
-        start(new CorsConfig(List.of("https://app.example.com"), List.of("X-Tenant"), null));
+        start("{allowed_origins: ['https://app.example.com'], allowed_headers: [X-Tenant]}");
 
     HttpResponse<byte[]> allowed =
         preflight(http, "https://app.example.com", "Access-Control-Request-Headers", "x-tenant");
@@ -101,7 +84,7 @@ class HttpCorsTest {
 
   @Test
   void anExportFromAnAllowedOriginIsMarkedForTheBrowser() throws Exception {
-    HttpCalls http = start(new CorsConfig(List.of("*"), null, null));
+    HttpCalls http = start("{allowed_origins: ['*']}");
 
     HttpResponse<byte[]> response =
         http.post(
@@ -119,7 +102,7 @@ class HttpCorsTest {
 
   @Test
   void withoutAllowedOriginsThereAreNoCorsHeaders() throws Exception {
-    HttpCalls http = start(new CorsConfig(null, List.of("X-Tenant"), 60));
+    HttpCalls http = start("{allowed_headers: [X-Tenant], max_age: 60}");
 
     HttpResponse<byte[]> preflight = preflight(http, "https://app.example.com");
     HttpResponse<byte[]> export =

@@ -39,24 +39,12 @@ class HttpTlsTest {
   }
 
   private static HttpServerConfig tls(Path clientCa) {
-    return new HttpServerConfig(
-        "127.0.0.1:0",
-        TlsServerConfig.ofFiles(
-            certs.serverCert().toString(),
-            certs.serverKey().toString(),
-            clientCa == null ? null : clientCa.toString()),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return RunningReceiver.httpConfig(
+        "{tls: {cert_file: '%s', key_file: '%s'%s}}"
+            .formatted(
+                certs.serverCert(),
+                certs.serverKey(),
+                clientCa == null ? "" : ", client_ca_file: '" + clientCa + "'"));
   }
 
   @Test

@@ -121,23 +121,7 @@ class HttpWireTest {
 
   @Test
   void onlyTheConfiguredCompressionAlgorithmsAreTaken() throws Exception {
-    HttpCalls http =
-        start(
-            new HttpServerConfig(
-                "127.0.0.1:0",
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of("gzip"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+    HttpCalls http = start(RunningReceiver.httpConfig("{compression_algorithms: [gzip]}"));
     byte[] plain = Requests.traces(Requests.goodSpan("a")).toByteArray();
 
     assertThat(
@@ -223,23 +207,7 @@ class HttpWireTest {
 
   @Test
   void includeMetadataPassesTheHeadersOn() throws Exception {
-    HttpCalls http =
-        start(
-            new HttpServerConfig(
-                "127.0.0.1:0",
-                null,
-                null,
-                null,
-                true,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+    HttpCalls http = start(RunningReceiver.httpConfig("{include_metadata: true}"));
 
     http.post(
         "/v1/traces",
@@ -274,21 +242,8 @@ class HttpWireTest {
   void configuredPathsAndResponseHeadersAreServed() throws Exception {
     HttpCalls http =
         start(
-            new HttpServerConfig(
-                "127.0.0.1:0",
-                null,
-                null,
-                null,
-                null,
-                Map.of("X-Served-By", "otelring"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                "otlp/traces",
-                null,
-                null));
+            RunningReceiver.httpConfig(
+                "{response_headers: {X-Served-By: otelring}, traces_url_path: otlp/traces}"));
     byte[] body = Requests.traces(Requests.goodSpan("a")).toByteArray();
 
     var custom = http.post("/otlp/traces", PROTOBUF, body);
@@ -328,23 +283,7 @@ class HttpWireTest {
 
   @Test
   void inflatingABombAllocatesAboutTheLimitNotTheBomb() throws Exception {
-    HttpCalls http =
-        start(
-            new HttpServerConfig(
-                "127.0.0.1:0",
-                null,
-                null,
-                1024L * 1024,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+    HttpCalls http = start(RunningReceiver.httpConfig("{max_request_body_size: 1048576}"));
     byte[] bomb = HttpCalls.gzipBomb(256 * 1024 * 1024);
     http.post("/v1/traces", PROTOBUF, Requests.traces(Requests.goodSpan("warm")).toByteArray());
 

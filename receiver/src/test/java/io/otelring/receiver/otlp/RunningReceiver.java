@@ -1,5 +1,7 @@
 package io.otelring.receiver.otlp;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.micrometer.core.instrument.Counter;
@@ -9,6 +11,9 @@ import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Kind;
 import io.otelring.core.component.ReceiverConsumers;
 import io.otelring.core.component.Signal;
+import io.otelring.core.config.ComponentConfigBinder;
+import io.otelring.core.config.ConfigException;
+import io.otelring.core.config.ConfigSource;
 import io.otelring.core.consumer.Consumer;
 import io.otelring.core.grpc.ZstdGrpcCodec;
 import io.otelring.core.testing.RecordingConsumer;
@@ -60,22 +65,33 @@ final class RunningReceiver implements AutoCloseable {
   /** Local HTTP config with Go's HTTP server timeouts; zero is off. */
   static HttpServerConfig localHttpConfig(
       Duration readHeader, Duration read, Duration write, Duration idle) {
-    HttpServerConfig local = localHttpConfig();
-    return new HttpServerConfig(
-        local.endpoint(),
-        local.tls(),
-        local.cors(),
-        local.maxRequestBodySize(),
-        local.includeMetadata(),
-        local.responseHeaders(),
-        local.compressionAlgorithms(),
-        read,
-        readHeader,
-        write,
-        idle,
-        local.tracesUrlPath(),
-        local.metricsUrlPath(),
-        local.logsUrlPath());
+    return httpConfig(
+        "{read_header_timeout: %dms, read_timeout: %dms, write_timeout: %dms, idle_timeout: %dms}"
+            .formatted(readHeader.toMillis(), read.toMillis(), write.toMillis(), idle.toMillis()));
+  }
+
+  /**
+   * The HTTP server's settings as a user writes them under {@code protocols: http:} (a YAML flow
+   * map such as {@code {max_request_body_size: 100}}), bound as the collector binds them, on
+   * 127.0.0.1 with port 0 unless they name an endpoint.
+   */
+  static HttpServerConfig httpConfig(String yaml) {
+    try {
+      ObjectNode http =
+          (ObjectNode) ConfigSource.ofYaml("test", "http: " + yaml).root().path("http");
+      if (!http.has("endpoint")) {
+        http.put("endpoint", "127.0.0.1:0");
+      }
+      ObjectNode receiver = JsonNodeFactory.instance.objectNode();
+      receiver.putObject("protocols").set("http", http);
+      var bound = new ComponentConfigBinder().bind(new OtlpReceiverFactory(), receiver);
+      if (!bound.problems().isEmpty()) {
+        throw new IllegalArgumentException("bad test config " + yaml + ": " + bound.problems());
+      }
+      return bound.config().protocols().http();
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 
   /** A receiver with only the HTTP server. */

@@ -64,25 +64,10 @@ class TlsReloadTest {
   void theHttpServerServesTheReplacedCertificateToo() throws Exception {
     copy(old.serverCert(), "server.crt");
     copy(old.serverKey(), "server.key");
-    TlsServerConfig tls =
-        tls(live.resolve("server.crt"), live.resolve("server.key"), Duration.ofMillis(200), null);
-    HttpServerConfig http = RunningReceiver.localHttpConfig();
-    http =
-        new HttpServerConfig(
-            http.endpoint(),
-            tls,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    HttpServerConfig http =
+        RunningReceiver.httpConfig(
+            "{tls: {cert_file: '%s', key_file: '%s', reload_interval: 200ms}}"
+                .formatted(live.resolve("server.crt"), live.resolve("server.key")));
     try (RunningReceiver running = RunningReceiver.startHttp(http)) {
       assertThat(postsOverHttps(running, old)).isTrue();
 
