@@ -9,8 +9,6 @@ import io.otelring.core.component.Signal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,30 +34,44 @@ public final class Telemetry {
   private final ClientMetadata metadata;
   // The protobuf bytes in order, or null when the envelope was made from a message.
   private final byte[][] wire;
+  // The item count of each piece of wire: known when the pieces were joined, and counting again
+  // would walk bytes long out of the CPU's caches (a cache miss per span at full load).
+  private final int[] pieceItems;
   private final int wireLength;
   // Parsed on first use; a race parses twice and keeps either, both equal.
   private volatile MessageLite message;
 
   private Telemetry(
-      Signal signal, MessageLite message, byte[][] wire, int itemCount, ClientMetadata metadata) {
+      Signal signal,
+      MessageLite message,
+      byte[][] wire,
+      int[] pieceItems,
+      int itemCount,
+      ClientMetadata metadata) {
     this.signal = signal;
     this.message = message;
     this.wire = wire;
+    this.pieceItems = pieceItems;
     this.wireLength = wire == null ? -1 : lengthOf(wire);
     this.itemCount = itemCount;
     this.metadata = Objects.requireNonNull(metadata, "metadata");
   }
 
+  private static Telemetry parsed(
+      Signal signal, MessageLite message, int itemCount, ClientMetadata metadata) {
+    return new Telemetry(signal, message, null, null, itemCount, metadata);
+  }
+
   public static Telemetry traces(ExportTraceServiceRequest request, ClientMetadata metadata) {
-    return new Telemetry(Signal.TRACES, request, null, ItemCounts.spans(request), metadata);
+    return parsed(Signal.TRACES, request, ItemCounts.spans(request), metadata);
   }
 
   public static Telemetry metrics(ExportMetricsServiceRequest request, ClientMetadata metadata) {
-    return new Telemetry(Signal.METRICS, request, null, ItemCounts.dataPoints(request), metadata);
+    return parsed(Signal.METRICS, request, ItemCounts.dataPoints(request), metadata);
   }
 
   public static Telemetry logs(ExportLogsServiceRequest request, ClientMetadata metadata) {
-    return new Telemetry(Signal.LOGS, request, null, ItemCounts.logRecords(request), metadata);
+    return parsed(Signal.LOGS, request, ItemCounts.logRecords(request), metadata);
   }
 
   public static Telemetry traces(ExportTraceServiceRequest request) {
@@ -85,6 +97,7 @@ public final class Telemetry {
         Objects.requireNonNull(signal, "signal"),
         null,
         new byte[][] {Objects.requireNonNull(bytes, "bytes")},
+        new int[] {itemCount},
         itemCount,
         metadata);
   }
@@ -95,20 +108,29 @@ public final class Telemetry {
    */
   public static Telemetry join(Signal signal, List<Telemetry> parts, ClientMetadata metadata) {
     Objects.requireNonNull(signal, "signal");
-    List<byte[]> pieces = new ArrayList<>(parts.size());
-    int items = 0;
+    int pieceCount = 0;
     for (Telemetry part : parts) {
       if (part.signal != signal) {
         throw new IllegalArgumentException("cannot join " + part.signal + " to " + signal);
       }
+      pieceCount += part.wire == null ? 1 : part.wire.length;
+    }
+    byte[][] pieces = new byte[pieceCount][];
+    int[] pieceItems = new int[pieceCount];
+    int at = 0;
+    int items = 0;
+    for (Telemetry part : parts) {
       items += part.itemCount;
-      if (part.wire != null) {
-        pieces.addAll(Arrays.asList(part.wire));
+      if (part.wire == null) {
+        pieces[at] = part.message.toByteArray();
+        pieceItems[at++] = part.itemCount;
       } else {
-        pieces.add(part.message.toByteArray());
+        System.arraycopy(part.wire, 0, pieces, at, part.wire.length);
+        System.arraycopy(part.pieceItems, 0, pieceItems, at, part.wire.length);
+        at += part.wire.length;
       }
     }
-    return new Telemetry(signal, null, pieces.toArray(new byte[0][]), items, metadata);
+    return new Telemetry(signal, null, pieces, pieceItems, items, metadata);
   }
 
   public Signal signal() {
@@ -166,12 +188,30 @@ public final class Telemetry {
   }
 
   /**
-   * The protobuf bytes in the pieces the envelope holds them in (each a whole request: the
-   * receiver's, or one of those a batch joined), shared, not copied — do not change them; empty for
-   * a parsed payload.
+   * The pieces the envelope holds its bytes in (each a whole request: the receiver's, or one of
+   * those a batch joined), each as an envelope of one array with its own item count and this
+   * envelope's metadata; the bytes are shared, not copied. Itself when it is one piece; empty for a
+   * parsed payload.
    */
-  public List<byte[]> wirePieces() {
-    return wire == null ? List.of() : Collections.unmodifiableList(Arrays.asList(wire));
+  public List<Telemetry> wirePieces() {
+    if (wire == null) {
+      return List.of();
+    }
+    if (wire.length == 1) {
+      return List.of(this);
+    }
+    List<Telemetry> pieces = new ArrayList<>(wire.length);
+    for (int i = 0; i < wire.length; i++) {
+      pieces.add(
+          new Telemetry(
+              signal,
+              null,
+              new byte[][] {wire[i]},
+              new int[] {pieceItems[i]},
+              pieceItems[i],
+              metadata));
+    }
+    return pieces;
   }
 
   /** Writes the payload in protobuf form: the bytes it holds, piece by piece, or the message. */

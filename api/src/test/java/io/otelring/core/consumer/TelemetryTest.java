@@ -89,6 +89,42 @@ class TelemetryTest {
   }
 
   @Test
+  void theWirePiecesOfAJoinKeepTheirOwnArraysAndItemCounts() {
+    byte[] two = REQUEST.toByteArray();
+    ExportTraceServiceRequest oneSpan =
+        ExportTraceServiceRequest.newBuilder()
+            .addResourceSpans(
+                ResourceSpans.newBuilder()
+                    .addScopeSpans(
+                        ScopeSpans.newBuilder().addSpans(Span.newBuilder().setName("c"))))
+            .build();
+    ClientMetadata metadata = ClientMetadata.of(Map.of("tenant", List.of("t1")));
+    Telemetry inner =
+        Telemetry.join(
+            Signal.TRACES,
+            List.of(
+                Telemetry.fromWire(Signal.TRACES, two, 2, ClientMetadata.EMPTY),
+                Telemetry.traces(oneSpan)),
+            ClientMetadata.EMPTY);
+
+    Telemetry joined =
+        Telemetry.join(
+            Signal.TRACES,
+            List.of(inner, Telemetry.fromWire(Signal.TRACES, two, 2, ClientMetadata.EMPTY)),
+            metadata);
+
+    List<Telemetry> pieces = joined.wirePieces();
+    assertThat(pieces).extracting(Telemetry::itemCount).containsExactly(2, 1, 2);
+    assertThat(pieces).allSatisfy(piece -> assertThat(piece.metadata()).isSameAs(metadata));
+    assertThat(pieces.get(0).toByteArray()).isSameAs(two);
+    assertThat(pieces.get(1).traces()).isEqualTo(oneSpan);
+    assertThat(pieces.get(2).toByteArray()).isSameAs(two);
+    Telemetry single = Telemetry.fromWire(Signal.TRACES, two, 2, ClientMetadata.EMPTY);
+    assertThat(single.wirePieces()).containsExactly(single);
+    assertThat(Telemetry.traces(oneSpan).wirePieces()).isEmpty();
+  }
+
+  @Test
   void onlyOneSignalJoins() {
     Telemetry traces =
         Telemetry.fromWire(Signal.TRACES, REQUEST.toByteArray(), 2, ClientMetadata.EMPTY);

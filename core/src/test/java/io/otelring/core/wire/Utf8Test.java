@@ -56,6 +56,21 @@ class Utf8Test {
     assertThat(invalid).isBetween(2_000, 18_000);
   }
 
+  /** The ASCII check reads whole words, overlapping at the end: a stray byte anywhere is seen. */
+  @Test
+  void aStrayByteIsFoundAtEveryPositionOfShortStrings() {
+    for (int length = 1; length <= 24; length++) {
+      for (int at = 0; at < length; at++) {
+        byte[] bytes = new byte[length + 2];
+        java.util.Arrays.fill(bytes, (byte) 'a');
+        bytes[1 + at] = (byte) 0x80;
+        assertThat(Utf8.isValid(bytes, 1, 1 + length)).as("length %d, at %d", length, at).isFalse();
+        bytes[1 + at] = (byte) 'z';
+        assertThat(Utf8.isValid(bytes, 1, 1 + length)).as("length %d, ASCII", length).isTrue();
+      }
+    }
+  }
+
   /** ASCII runs of any length around encoded characters, now and then a random byte. */
   private static byte[] mix(Random random) {
     ByteBuffer out = ByteBuffer.allocate(256);

@@ -137,11 +137,12 @@ public final class RequestSplitter {
     ClientMetadata metadata = telemetry.metadata();
     // Whole requests, or the groups of one too large, in order; each within the limit.
     List<Telemetry> units = new ArrayList<>();
-    for (byte[] piece : telemetry.wirePieces()) {
-      if (piece.length <= maxBytes) {
-        units.add(checked(signal, piece, metadata));
+    for (Telemetry request : telemetry.wirePieces()) {
+      if (request.serializedSize() <= maxBytes) {
+        units.add(request);
         continue;
       }
+      byte[] piece = request.toByteArray(); // one piece: its array, not a copy
       int[] ends;
       try {
         ends = TopLevelFields.boundaries(piece);
@@ -207,7 +208,7 @@ public final class RequestSplitter {
     return (int) Math.max(1, Math.min(items - 1, estimate));
   }
 
-  /** Whole fields of checked bytes: counted without checking them again. */
+  /** Whole groups of a checked request: counted without checking them again. */
   private static Telemetry checked(Signal signal, byte[] bytes, ClientMetadata metadata) {
     return Telemetry.fromWire(signal, bytes, WireScanner.countChecked(signal, bytes), metadata);
   }

@@ -75,8 +75,9 @@ class RequestSplitterTest {
     List<Telemetry> parts = RequestSplitter.split(batch, limit);
 
     assertThat(parts).hasSize(3).allMatch(p -> p.serializedSize() <= limit);
-    assertThat(parts.stream().mapToInt(Telemetry::itemCount).sum()).isEqualTo(120);
-    List<byte[]> pieces = parts.stream().flatMap(p -> p.wirePieces().stream()).toList();
+    assertThat(parts).extracting(Telemetry::itemCount).containsExactly(40, 40, 40);
+    List<byte[]> pieces =
+        parts.stream().flatMap(p -> p.wirePieces().stream()).map(Telemetry::toByteArray).toList();
     assertThat(pieces).hasSize(6);
     for (int i = 0; i < 6; i++) {
       assertThat(pieces.get(i))

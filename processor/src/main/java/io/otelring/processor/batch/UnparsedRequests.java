@@ -4,7 +4,6 @@ import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.wire.WireCut;
-import io.otelring.core.wire.WireScanner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,11 +67,8 @@ final class UnparsedRequests {
    * tail}, piece by piece (a request a batch joined is several).
    */
   private void cut(Telemetry request, int room, List<Telemetry> head, List<Telemetry> tail) {
-    List<byte[]> pieces = request.wirePieces();
-    for (byte[] piece : pieces) {
-      int items =
-          pieces.size() == 1 ? request.itemCount() : WireScanner.countChecked(signal, piece);
-      Telemetry unit = Telemetry.fromWire(signal, piece, items, request.metadata());
+    for (Telemetry unit : request.wirePieces()) {
+      int items = unit.itemCount();
       if (room == 0) {
         tail.add(unit);
       } else if (items <= room) {
@@ -87,7 +83,7 @@ final class UnparsedRequests {
 
   /** Cuts one whole request's bytes after {@code room} of its items (fewer than it has). */
   private void cutPiece(Telemetry piece, int room, List<Telemetry> head, List<Telemetry> tail) {
-    WireCut.Halves halves = WireCut.cut(signal, piece.wirePieces().get(0), room);
+    WireCut.Halves halves = WireCut.cut(signal, piece.toByteArray(), room);
     head.add(Telemetry.fromWire(signal, halves.head(), room, piece.metadata()));
     tail.add(Telemetry.fromWire(signal, halves.tail(), piece.itemCount() - room, piece.metadata()));
   }
