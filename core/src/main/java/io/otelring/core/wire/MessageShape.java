@@ -16,6 +16,21 @@ final class MessageShape {
 
   static final byte UNKNOWN = -1;
 
+  // What the scanner does with a field whose tag is one byte (field numbers 1 to 15: nearly every
+  // field of an OTLP request), looked up by the tag itself. GENERAL is the full path (by field
+  // number: packed values, groups, invalid tags and wire types).
+  static final byte GENERAL = 0;
+  static final byte SKIP_VARINT = 1;
+  static final byte SKIP_FIXED64 = 2;
+  static final byte SKIP_FIXED32 = 3;
+  static final byte SKIP_BYTES = 4;
+  static final byte STRING = 5;
+  static final byte ID = 6;
+  static final byte MESSAGE = 7;
+  static final byte ITEM = 8;
+
+  private static final int ONE_BYTE_TAGS = 128;
+
   final byte[] wireType;
   final boolean[] utf8;
   final boolean[] packable;
@@ -27,6 +42,12 @@ final class MessageShape {
    * Whether an item can occur inside this field's message: a count of items descends only there.
    */
   final boolean[] leadsToItems;
+
+  /**
+   * The scanner's action for each one-byte tag: one load instead of a chain of them (is the field
+   * known, its wire type, is it a string, a message, an item) for every field of every span.
+   */
+  final byte[] actions = new byte[ONE_BYTE_TAGS];
 
   private MessageShape(int maxField) {
     wireType = new byte[maxField + 1];
@@ -105,7 +126,40 @@ final class MessageShape {
         shape.child[number] = of(field.getMessageType(), items, idLengths, done);
       }
     }
+    for (int tag = 1 << 3; tag < ONE_BYTE_TAGS; tag++) {
+      shape.actions[tag] = shape.actionFor(tag >>> 3, tag & 7);
+    }
     return shape;
+  }
+
+  /** What {@link WireScanner} does with a field of this number and wire type, as an action. */
+  private byte actionFor(int field, int wireType) {
+    if (known(field) && wireType == this.wireType[field]) {
+      if (wireType != WireScanner.LENGTH_DELIMITED) {
+        return skipping(wireType);
+      }
+      if (child[field] != null) {
+        return item[field] ? ITEM : MESSAGE;
+      }
+      if (utf8[field]) {
+        return STRING;
+      }
+      return idLength[field] != 0 ? ID : SKIP_BYTES;
+    }
+    if (known(field) && wireType == WireScanner.LENGTH_DELIMITED && packable[field]) {
+      return GENERAL; // packed scalars
+    }
+    return skipping(wireType); // an unknown field, or a known one with another wire type
+  }
+
+  private static byte skipping(int wireType) {
+    return switch (wireType) {
+      case WireScanner.VARINT -> SKIP_VARINT;
+      case WireScanner.FIXED64 -> SKIP_FIXED64;
+      case WireScanner.FIXED32 -> SKIP_FIXED32;
+      case WireScanner.LENGTH_DELIMITED -> SKIP_BYTES;
+      default -> GENERAL; // groups, and the wire types that are errors
+    };
   }
 
   private static int wireTypeOf(FieldDescriptor field) {

@@ -153,25 +153,53 @@ public final class WireScanner {
 
   /** Walks the fields of one message up to {@code end}. */
   private void message(MessageShape shape, int end, int depth) throws MalformedWireException {
+    byte[] actions = shape.actions;
     while (position < end) {
-      int tag = tag(end);
-      int field = tag >>> 3;
-      int wireType = tag & 7;
-      if (!shape.known(field)) {
-        skip(wireType, field, end, depth);
+      int first = bytes[position];
+      int action = first >= 0 ? actions[first] : MessageShape.GENERAL;
+      if (action == MessageShape.GENERAL) {
+        field(shape, end, depth);
         continue;
       }
-      int expected = shape.wireType[field];
-      if (wireType == expected) {
-        known(shape, field, wireType, end, depth);
-      } else if (wireType == LENGTH_DELIMITED && shape.packable[field]) {
-        packed(expected, end);
-      } else {
-        skip(wireType, field, end, depth); // the parser keeps it as an unknown field
+      position++; // the one-byte tag
+      switch (action) {
+        case MessageShape.SKIP_VARINT -> varint(end);
+        case MessageShape.SKIP_FIXED64 -> advance(8, end);
+        case MessageShape.SKIP_FIXED32 -> advance(4, end);
+        case MessageShape.SKIP_BYTES -> {
+          int length = length(end); // read first: it moves the position past the length itself
+          position += length;
+        }
+        case MessageShape.STRING -> string(end);
+        case MessageShape.ID -> id(shape.idLength[first >>> 3], end);
+        case MessageShape.ITEM -> {
+          items++;
+          child(shape.child[first >>> 3], end, depth);
+        }
+        default -> child(shape.child[first >>> 3], end, depth); // MESSAGE
       }
     }
     if (position != end) {
       throw truncated();
+    }
+  }
+
+  /** One field by its number: the path for everything the action table leaves to it. */
+  private void field(MessageShape shape, int end, int depth) throws MalformedWireException {
+    int tag = tag(end);
+    int field = tag >>> 3;
+    int wireType = tag & 7;
+    if (!shape.known(field)) {
+      skip(wireType, field, end, depth);
+      return;
+    }
+    int expected = shape.wireType[field];
+    if (wireType == expected) {
+      known(shape, field, wireType, end, depth);
+    } else if (wireType == LENGTH_DELIMITED && shape.packable[field]) {
+      packed(expected, end);
+    } else {
+      skip(wireType, field, end, depth); // the parser keeps it as an unknown field
     }
   }
 
@@ -181,27 +209,45 @@ public final class WireScanner {
       skip(wireType, field, end, depth);
       return;
     }
-    int length = length(end);
-    int valueEnd = position + length;
     MessageShape child = shape.child[field];
     if (child != null) {
-      if (depth >= MAX_DEPTH) {
-        throw new MalformedWireException("messages nested too deeply");
-      }
       if (shape.item[field]) {
         items++;
       }
-      message(child, valueEnd, depth + 1);
+      child(child, end, depth);
+    } else if (shape.utf8[field]) {
+      string(end);
     } else {
-      if (shape.utf8[field] && !Utf8.isValid(bytes, position, valueEnd)) {
-        throw new MalformedWireException("a string field is not valid UTF-8");
-      }
-      int idLength = shape.idLength[field];
-      if (idLength != 0 && length != 0 && length != idLength) {
-        badIds = true;
-      }
-      position = valueEnd;
+      id(shape.idLength[field], end); // any bytes field: 0 means no length to check
     }
+  }
+
+  /** A message field's value, after its tag. */
+  private void child(MessageShape child, int end, int depth) throws MalformedWireException {
+    int length = length(end);
+    if (depth >= MAX_DEPTH) {
+      throw new MalformedWireException("messages nested too deeply");
+    }
+    message(child, position + length, depth + 1);
+  }
+
+  /** A string field's value, after its tag. */
+  private void string(int end) throws MalformedWireException {
+    int length = length(end);
+    int valueEnd = position + length;
+    if (!Utf8.isValid(bytes, position, valueEnd)) {
+      throw new MalformedWireException("a string field is not valid UTF-8");
+    }
+    position = valueEnd;
+  }
+
+  /** A bytes field's value, after its tag; an id of neither {@code idLength} nor 0 is noted. */
+  private void id(int idLength, int end) throws MalformedWireException {
+    int length = length(end);
+    if (idLength != 0 && length != 0 && length != idLength) {
+      badIds = true;
+    }
+    position += length;
   }
 
   private void packed(int elementWireType, int end) throws MalformedWireException {
