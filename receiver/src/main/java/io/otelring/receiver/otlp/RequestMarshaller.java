@@ -73,7 +73,7 @@ final class RequestMarshaller<T extends Message> implements Marshaller<ParsedReq
    * The whole body. An uncompressed message's stream knows its length: one array of that size,
    * filled straight from the transport's buffers. {@code readAllBytes} would read it in 8 KiB
    * chunks and copy them again into one array — a visible cost at 300 KB requests (JFR). The one
-   * copy left is 1–3 % of the collector's CPU per span; keeping the transport's buffers instead
+   * copy left is 2–4 % of the collector's CPU per span; keeping the transport's buffers instead
    * would not pay for walking segmented memory everywhere after (BENCHMARKS.md, "The receiver's
    * copy of each request").
    */
