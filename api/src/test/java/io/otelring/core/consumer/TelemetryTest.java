@@ -25,6 +25,13 @@ class TelemetryTest {
                           .addSpans(Span.newBuilder().setName("b"))))
           .build();
 
+  private static final ExportTraceServiceRequest ONE_SPAN =
+      ExportTraceServiceRequest.newBuilder()
+          .addResourceSpans(
+              ResourceSpans.newBuilder()
+                  .addScopeSpans(ScopeSpans.newBuilder().addSpans(Span.newBuilder().setName("c"))))
+          .build();
+
   @Test
   void wireBytesAreParsedOnlyWhenAskedAndSentAsTheyCame() {
     byte[] bytes = REQUEST.toByteArray();
@@ -54,13 +61,6 @@ class TelemetryTest {
   @Test
   void joinedEnvelopesAreOneRequestWhoseBytesAreNotCopiedUntilAskedFor() throws Exception {
     byte[] first = REQUEST.toByteArray();
-    ExportTraceServiceRequest other =
-        ExportTraceServiceRequest.newBuilder()
-            .addResourceSpans(
-                ResourceSpans.newBuilder()
-                    .addScopeSpans(
-                        ScopeSpans.newBuilder().addSpans(Span.newBuilder().setName("c"))))
-            .build();
     ClientMetadata metadata = ClientMetadata.of(Map.of("tenant", List.of("t1")));
 
     Telemetry joined =
@@ -68,13 +68,13 @@ class TelemetryTest {
             Signal.TRACES,
             List.of(
                 Telemetry.fromWire(Signal.TRACES, first, 2, ClientMetadata.EMPTY),
-                Telemetry.traces(other),
+                Telemetry.traces(ONE_SPAN),
                 Telemetry.fromWire(Signal.TRACES, first, 2, ClientMetadata.EMPTY)),
             metadata);
 
     ExportTraceServiceRequest expected =
         REQUEST.toBuilder()
-            .addAllResourceSpans(other.getResourceSpansList())
+            .addAllResourceSpans(ONE_SPAN.getResourceSpansList())
             .addAllResourceSpans(REQUEST.getResourceSpansList())
             .build();
     assertThat(joined.isUnparsed()).isTrue();
@@ -91,20 +91,13 @@ class TelemetryTest {
   @Test
   void theWirePiecesOfAJoinKeepTheirOwnArraysAndItemCounts() {
     byte[] two = REQUEST.toByteArray();
-    ExportTraceServiceRequest oneSpan =
-        ExportTraceServiceRequest.newBuilder()
-            .addResourceSpans(
-                ResourceSpans.newBuilder()
-                    .addScopeSpans(
-                        ScopeSpans.newBuilder().addSpans(Span.newBuilder().setName("c"))))
-            .build();
     ClientMetadata metadata = ClientMetadata.of(Map.of("tenant", List.of("t1")));
     Telemetry inner =
         Telemetry.join(
             Signal.TRACES,
             List.of(
                 Telemetry.fromWire(Signal.TRACES, two, 2, ClientMetadata.EMPTY),
-                Telemetry.traces(oneSpan)),
+                Telemetry.traces(ONE_SPAN)),
             ClientMetadata.EMPTY);
 
     Telemetry joined =
@@ -117,11 +110,11 @@ class TelemetryTest {
     assertThat(pieces).extracting(Telemetry::itemCount).containsExactly(2, 1, 2);
     assertThat(pieces).allSatisfy(piece -> assertThat(piece.metadata()).isSameAs(metadata));
     assertThat(pieces.get(0).toByteArray()).isSameAs(two);
-    assertThat(pieces.get(1).traces()).isEqualTo(oneSpan);
+    assertThat(pieces.get(1).traces()).isEqualTo(ONE_SPAN);
     assertThat(pieces.get(2).toByteArray()).isSameAs(two);
     Telemetry single = Telemetry.fromWire(Signal.TRACES, two, 2, ClientMetadata.EMPTY);
     assertThat(single.wirePieces()).containsExactly(single);
-    assertThat(Telemetry.traces(oneSpan).wirePieces()).isEmpty();
+    assertThat(Telemetry.traces(ONE_SPAN).wirePieces()).isEmpty();
   }
 
   @Test
