@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
@@ -95,17 +96,12 @@ final class OtlpHttpPush implements Push {
               + batch.signal().configName()
               + "_endpoint)");
     }
-    // Protobuf goes out as the bytes received when the batch was never parsed; JSON is written
-    // from the parsed request.
-    byte[] body = json ? OtlpJson.encode(message(batch)) : batch.toByteArray();
     HttpRequest.Builder http =
         HttpRequest.newBuilder(url)
             .header("Content-Type", json ? "application/json" : "application/x-protobuf")
             .header("User-Agent", "otelring");
-    if (Compression.isCompressed(config.compression())) {
-      body =
-          RequestCompression.compress(
-              config.compression(), config.compressionParams().level(), body);
+    boolean compressed = Compression.isCompressed(config.compression());
+    if (compressed) {
       http.header("Content-Encoding", config.compression());
     }
     config.headers().forEach(http::header);
@@ -116,8 +112,7 @@ final class OtlpHttpPush implements Push {
     try {
       response =
           client.send(
-              http.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-              HttpResponse.BodyHandlers.ofByteArray());
+              http.POST(body(batch, compressed)).build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw Refusal.retryable("sending to " + url + " failed: " + e, null);
     } catch (InterruptedException e) {
@@ -134,6 +129,32 @@ final class OtlpHttpPush implements Push {
         response.headers().firstValue("Retry-After").orElse(null),
         ResponseBody.errorMessage(contentType, response.body()),
         Instant.now());
+  }
+
+  /**
+   * The request body. Protobuf goes out as the bytes received when the batch was never parsed,
+   * piece by piece (a batch joins its requests' arrays; they are not copied into one), with its
+   * Content-Length; JSON is written from the parsed request.
+   */
+  private HttpRequest.BodyPublisher body(Telemetry batch, boolean compressed) {
+    int level = config.compressionParams().level();
+    if (json) {
+      byte[] body = OtlpJson.encode(message(batch));
+      return HttpRequest.BodyPublishers.ofByteArray(
+          compressed ? RequestCompression.compress(config.compression(), level, body) : body);
+    }
+    if (compressed) {
+      return HttpRequest.BodyPublishers.ofByteArray(
+          RequestCompression.compress(config.compression(), level, batch));
+    }
+    List<Telemetry> pieces = batch.wirePieces();
+    if (pieces.size() <= 1) {
+      return HttpRequest.BodyPublishers.ofByteArray(batch.toByteArray());
+    }
+    return HttpRequest.BodyPublishers.concat(
+        pieces.stream()
+            .map(piece -> HttpRequest.BodyPublishers.ofByteArray(piece.toByteArray()))
+            .toArray(HttpRequest.BodyPublisher[]::new));
   }
 
   private static MessageOrBuilder message(Telemetry batch) {

@@ -1,6 +1,7 @@
 package io.otelring.exporter.otlphttp;
 
 import com.github.luben.zstd.Zstd;
+import io.otelring.core.consumer.Telemetry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,9 +27,27 @@ final class RequestCompression {
   static byte[] compress(String compression, int level, byte[] body) {
     return switch (compression) {
       case "zstd" -> Zstd.compress(body, zstdLevel(level));
-      case "gzip", "deflate", "zlib" -> deflate(compression.equals("gzip"), level, body);
+      case "gzip", "deflate", "zlib" ->
+          deflate(compression.equals("gzip"), level, body.length, out -> out.write(body));
       default -> throw new IllegalArgumentException("not an HTTP compression: " + compression);
     };
+  }
+
+  /**
+   * A payload's protobuf bytes compressed: gzip, deflate and zlib read a joined batch piece by
+   * piece instead of joining it into one array first.
+   */
+  static byte[] compress(String compression, int level, Telemetry payload) {
+    return switch (compression) {
+      case "gzip", "deflate", "zlib" ->
+          deflate(compression.equals("gzip"), level, payload.serializedSize(), payload::writeTo);
+      default -> compress(compression, level, payload.toByteArray());
+    };
+  }
+
+  /** Writes an uncompressed body into a stream. */
+  private interface Body {
+    void writeTo(OutputStream out) throws IOException;
   }
 
   /**
@@ -45,8 +64,8 @@ final class RequestCompression {
     return level < 10 ? 7 : 11;
   }
 
-  private static byte[] deflate(boolean gzip, int level, byte[] body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+  private static byte[] deflate(boolean gzip, int level, int length, Body body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(length / 4 + 64);
     Deflater zlib = gzip ? null : new Deflater();
     try (OutputStream compressing =
         gzip
@@ -56,7 +75,7 @@ final class RequestCompression {
               }
             }
             : new DeflaterOutputStream(out, configure(zlib, level))) {
-      compressing.write(body);
+      body.writeTo(compressing);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     } finally {

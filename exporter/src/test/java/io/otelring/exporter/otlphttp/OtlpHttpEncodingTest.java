@@ -11,6 +11,8 @@ import io.otelring.core.component.ComponentId;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Exporter;
 import io.otelring.core.component.Kind;
+import io.otelring.core.component.Signal;
+import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Refusal;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.testing.ConfigFixtures;
@@ -19,6 +21,8 @@ import io.otelring.exporter.testing.GrpcBackend.Mode;
 import io.otelring.exporter.testing.HttpBackend;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +85,33 @@ class OtlpHttpEncodingTest {
     assertThat(backend.headers.get(0).get("Content-encoding")).containsExactly(compression);
     assertThat(backend.headers.get(0).get("Content-type"))
         .containsExactly("application/x-protobuf");
+  }
+
+  /** A batch of unparsed requests is sent from their arrays, not joined first, as one request. */
+  @ParameterizedTest(name = "compression: {0}")
+  @ValueSource(strings = {"none", "gzip", "zstd"})
+  void aJoinedBatchArrivesAsOneRequestWithItsLength(String compression) throws Exception {
+    start("compression: " + compression + "\n");
+    List<Telemetry> requests = new ArrayList<>();
+    ExportTraceServiceRequest.Builder merged = ExportTraceServiceRequest.newBuilder();
+    for (int i = 0; i < 3; i++) {
+      ExportTraceServiceRequest request = Requests.spans("p" + i, 10 + i);
+      requests.add(
+          Telemetry.fromWire(Signal.TRACES, request.toByteArray(), 10 + i, ClientMetadata.EMPTY));
+      merged.addAllResourceSpans(request.getResourceSpansList());
+    }
+
+    exporter.consume(Telemetry.join(Signal.TRACES, requests, ClientMetadata.EMPTY));
+
+    await().untilAsserted(() -> assertThat(backend.traces).hasSize(1));
+    assertThat(backend.traces.get(0)).isEqualTo(merged.build());
+    Map<String, List<String>> headers = backend.headers.get(0);
+    assertThat(headers).doesNotContainKey("Transfer-encoding");
+    if (compression.equals("none")) {
+      assertThat(headers.get("Content-length"))
+          .containsExactly(Integer.toString(merged.build().getSerializedSize()));
+    }
+    assertThat(counter("otelcol_exporter_sent_spans")).isEqualTo(33);
   }
 
   @Test
