@@ -14,6 +14,11 @@ import java.util.Set;
  * nesting limit; unknown fields and fields with an unexpected wire type skipped, as the parser
  * skips them). So a receiver can refuse malformed input as before and still hand the bytes on
  * unparsed.
+ *
+ * <p>One corner is stricter than protobuf-java reading an array: a 64-bit varint whose tenth byte
+ * still has its continuation bit set. That parser's fast path ignores the bit; its byte-by-byte
+ * path, Go's parser and this scanner refuse the varint as malformed (a backend written in Go would
+ * refuse the whole batch it ended up in).
  */
 public final class WireScanner {
 

@@ -3,6 +3,7 @@ package io.otelring.core.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -11,11 +12,15 @@ import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.ArrayValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.resource.v1.Resource;
 import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ItemCounts;
 import io.otelring.core.otlpjson.OtlpJsonFixtures;
 import io.otelring.core.testing.Requests;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -75,6 +80,38 @@ class WireScannerTest {
       }
     }
     assertThat(accepted).as("some corruptions stay parsable").isPositive();
+  }
+
+  /**
+   * A varint is at most ten bytes, and the tenth ends it. protobuf-java reading an array takes a
+   * 64-bit one whose tenth byte still says "more" (it ignores the bit); Go's parser refuses it, and
+   * so does the scanner: a backend written in Go would refuse the batch it ends up in.
+   */
+  @Test
+  void refusesAVarintWhoseTenthByteSaysMoreFollows() throws Exception {
+    byte[] minusOne = new byte[] {0x18, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0x01};
+    assertThat(AnyValue.parseFrom(minusOne).getIntValue()).isEqualTo(-1);
+    byte[] overlong = minusOne.clone();
+    overlong[10] = (byte) 0x81;
+    ExportTraceServiceRequest spans = Requests.spans("v", 1);
+    KeyValue attribute =
+        KeyValue.newBuilder().setKey("n").setValue(AnyValue.newBuilder().setIntValue(-1)).build();
+    byte[] request =
+        spans.toBuilder()
+            .setResourceSpans(
+                0,
+                spans.getResourceSpans(0).toBuilder()
+                    .setResource(Resource.newBuilder().addAttributes(attribute)))
+            .build()
+            .toByteArray();
+    int at = indexOf(request, minusOne);
+    byte[] corrupt = request.clone();
+    System.arraycopy(overlong, 0, corrupt, at, overlong.length);
+
+    assertThat(ExportTraceServiceRequest.parseFrom(corrupt)).isNotNull(); // the array fast path
+    assertThat(parse(Signal.TRACES, corrupt)).as("byte by byte").isNull();
+    assertThatThrownBy(() -> WireScanner.scan(Signal.TRACES, corrupt))
+        .hasMessage("malformed varint");
   }
 
   @Test
@@ -190,14 +227,20 @@ class WireScannerTest {
     return bytes;
   }
 
+  /**
+   * protobuf-java's parse, reading the bytes one at a time: from an array its fast path takes a
+   * ten-byte 64-bit varint whose last byte still has its continuation bit set (ignoring the bit),
+   * which its byte-by-byte path, Go's parser and the scanner refuse as malformed.
+   */
   private static Message parse(Signal signal, byte[] bytes) {
     try {
+      CodedInputStream input = CodedInputStream.newInstance(new ByteArrayInputStream(bytes), 1);
       return switch (signal) {
-        case TRACES -> ExportTraceServiceRequest.parseFrom(bytes);
-        case METRICS -> ExportMetricsServiceRequest.parseFrom(bytes);
-        case LOGS -> ExportLogsServiceRequest.parseFrom(bytes);
+        case TRACES -> ExportTraceServiceRequest.parseFrom(input);
+        case METRICS -> ExportMetricsServiceRequest.parseFrom(input);
+        case LOGS -> ExportLogsServiceRequest.parseFrom(input);
       };
-    } catch (InvalidProtocolBufferException e) {
+    } catch (IOException e) {
       return null;
     }
   }
