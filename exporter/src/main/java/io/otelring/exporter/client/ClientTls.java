@@ -5,6 +5,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.otelring.core.tls.CipherSuites;
+import io.otelring.core.tls.CurvePreferences;
 import io.otelring.core.tls.TlsReloading;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -69,7 +70,7 @@ public final class ClientTls {
       } else if (tls.hasClientCertificate()) {
         builder.keyManager(privateKey(tls), certificates(tls.certFile(), tls.certPem()));
       }
-      return builder.build();
+      return CurvePreferences.onEachEngine(builder.build(), tls.curvePreferences());
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot set up TLS: " + e.getMessage(), e);
     }
@@ -108,7 +109,8 @@ public final class ClientTls {
 
   /**
    * The HTTP client's handshake bounds: {@code min_version} to {@code max_version} and, when set,
-   * {@code cipher_suites} (the TLS 1.3 suites stay, as Go ignores the setting for TLS 1.3).
+   * {@code cipher_suites} (the TLS 1.3 suites stay, as Go ignores the setting for TLS 1.3) and
+   * {@code curve_preferences}.
    */
   public static SSLParameters parameters(TlsClientConfig tls) {
     SSLParameters parameters = new SSLParameters();
@@ -116,6 +118,7 @@ public final class ClientTls {
     if (!tls.cipherSuites().isEmpty()) {
       parameters.setCipherSuites(CipherSuites.enabled(tls.cipherSuites()).toArray(String[]::new));
     }
+    CurvePreferences.apply(parameters, tls.curvePreferences());
     return parameters;
   }
 

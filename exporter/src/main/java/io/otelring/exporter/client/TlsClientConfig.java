@@ -1,5 +1,6 @@
 package io.otelring.exporter.client;
 
+import io.otelring.core.tls.CurvePreferences;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,10 @@ import java.util.List;
  * server_name_override} is the name the certificate is checked against; {@code
  * include_system_ca_certs_pool} trusts the system roots besides the CA; {@code min_version}, {@code
  * max_version} and {@code cipher_suites} bound the handshake; {@code reload_interval} reads a
- * client certificate and key in files again every interval, as Go does. {@code curve_preferences},
- * and {@code reload_interval} without those files, are accepted so that a Go config loads, and a
- * warning at start says they are not applied.
+ * client certificate and key in files again every interval, as Go does; {@code curve_preferences}
+ * limits the key exchange groups on Java 20 and later ({@link CurvePreferences}). {@code
+ * reload_interval} without those files, and {@code curve_preferences} on an older JVM, are accepted
+ * so that a Go config loads, and a warning at start says they are not applied.
  */
 public record TlsClientConfig(
     Boolean insecure,
@@ -98,7 +100,7 @@ public record TlsClientConfig(
     if (!reloadInterval.isZero() && !reloadsCertificate()) {
       keys.add("tls::reload_interval");
     }
-    if (!curvePreferences.isEmpty()) {
+    if (!curvePreferences.isEmpty() && !CurvePreferences.applicable()) {
       keys.add("tls::curve_preferences");
     }
     return keys;
@@ -124,6 +126,7 @@ public record TlsClientConfig(
     if (!maxVersion.isEmpty() && !VERSIONS.contains(maxVersion)) {
       problems.add(path + "::max_version: unsupported TLS version: \"" + maxVersion + "\"");
     }
+    CurvePreferences.validate(path, curvePreferences, problems);
   }
 
   private static String orEmpty(String value) {

@@ -3,6 +3,7 @@ package io.otelring.exporter.otlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.otelring.core.testing.ConfigFixtures;
+import io.otelring.core.tls.CurvePreferences;
 import io.otelring.exporter.client.TlsClientConfig;
 import io.otelring.exporter.sending.QueueConfig;
 import io.otelring.exporter.sending.RetryConfig;
@@ -80,8 +81,10 @@ class OtlpExporterConfigTest {
                     true, Duration.ofSeconds(1), 0.2, 2.0, Duration.ofSeconds(10), Duration.ZERO),
                 1048576L));
     assertThat(config.toString()).doesNotContain("Bearer");
-    // reload_interval applies: the client certificate and key are files.
-    assertThat(config.tls().unappliedKeys()).containsExactly("tls::curve_preferences");
+    // reload_interval applies: the client certificate and key are files; curve_preferences
+    // needs Java 20.
+    assertThat(config.tls().unappliedKeys())
+        .isEqualTo(CurvePreferences.applicable() ? List.of() : List.of("tls::curve_preferences"));
   }
 
   @Test
@@ -128,6 +131,7 @@ class OtlpExporterConfigTest {
         "{endpoint: 't:1', retry_on_failure: {max_elapsed_time: 1s}} | retry_on_failure: 'max_elapsed_time' must not be less than 'initial_interval'",
         "{endpoint: 't:1', tls: {cert_file: a.pem}}         | tls: for auth via TLS, provide both certificate and key, or neither",
         "{endpoint: 't:1', tls: {min_version: '1.4'}}       | tls::min_version: unsupported TLS version: \"1.4\"",
+        "{endpoint: 't:1', tls: {curve_preferences: [X448]}} | tls::curve_preferences: invalid curve type: X448. Expected values are [P256, P384, P521, X25519, X25519MLKEM768]",
         "{endpoint: 't:1', max_request_size: -1}            | max_request_size: must not be negative (0 means no limit)",
         "{endpoint: 't:1', sending_queue: {storag: x}}      | sending_queue::storag: unknown key; did you mean \"storage\"?",
       })

@@ -8,6 +8,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.otelring.core.tls.CipherSuites;
+import io.otelring.core.tls.CurvePreferences;
 import io.otelring.core.tls.TlsReloading;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -83,7 +84,7 @@ final class ServerTls {
       builder.ciphers(
           CipherSuites.enabled(tls.cipherSuites()), SupportedCipherSuiteFilter.INSTANCE);
     }
-    return builder.build();
+    return CurvePreferences.onEachEngine(builder.build(), tls.curvePreferences());
   }
 
   private static InputStream pem(String file, String inline, String what) throws IOException {

@@ -1,5 +1,6 @@
 package io.otelring.receiver.otlp;
 
+import io.otelring.core.tls.CurvePreferences;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +10,10 @@ import java.util.List;
  * certificate and key (file or PEM), {@code client_ca_file} (mutual TLS: clients must present a
  * certificate signed by it), {@code min_version}, {@code max_version} and {@code cipher_suites} are
  * applied, and so are {@code reload_interval} (for a certificate and key in files) and {@code
- * client_ca_file_reload} ({@link io.otelring.core.tls.TlsReloading}). {@code curve_preferences},
- * and {@code reload_interval} for an inline PEM, are accepted so that a Go config loads, and a
- * warning says they are not applied; {@code ca_file}, {@code ca_pem} and {@code
+ * client_ca_file_reload} ({@link io.otelring.core.tls.TlsReloading}), and {@code curve_preferences}
+ * on Java 20 and later ({@link CurvePreferences}). {@code reload_interval} for an inline PEM, and
+ * {@code curve_preferences} on an older JVM, are accepted so that a Go config loads, and a warning
+ * says they are not applied; {@code ca_file}, {@code ca_pem} and {@code
  * include_system_ca_certs_pool} only matter to clients in Go too.
  */
 public record TlsServerConfig(
@@ -98,7 +100,7 @@ public record TlsServerConfig(
     if (clientCaFileReload && !reloadsClientCa()) {
       keys.add("client_ca_file_reload");
     }
-    if (!curvePreferences.isEmpty()) {
+    if (!curvePreferences.isEmpty() && !CurvePreferences.applicable()) {
       keys.add("curve_preferences");
     }
     return keys;
@@ -137,6 +139,7 @@ public record TlsServerConfig(
     if (reloadInterval.isNegative()) {
       problems.add(path + "::reload_interval: must not be negative, got " + reloadInterval);
     }
+    CurvePreferences.validate(path, curvePreferences, problems);
   }
 
   private static String orEmpty(String value) {

@@ -203,6 +203,7 @@ class OtlpReceiverConfigTest {
           tls ca twice       | {protocols: {grpc: {tls: {cert_file: a, key_file: k, ca_file: c, ca_pem: d}}}} | protocols::grpc::tls: provide either a CA file or the PEM-encoded string, but not both
           tls bad min        | {protocols: {grpc: {tls: {cert_file: a, key_file: k, min_version: '1.4'}}}} | protocols::grpc::tls::min_version: unsupported TLS version: "1.4"
           tls bad max        | {protocols: {grpc: {tls: {cert_file: a, key_file: k, max_version: '2'}}}}   | protocols::grpc::tls::max_version: unsupported TLS version: "2"
+          tls bad curve      | {protocols: {grpc: {tls: {cert_file: a, key_file: k, curve_preferences: [P256, P999]}}}} | protocols::grpc::tls::curve_preferences: invalid curve type: P999. Expected values are [P256, P384, P521, X25519, X25519MLKEM768]
           tls min over max   | {protocols: {grpc: {tls: {cert_file: a, key_file: k, min_version: '1.3', max_version: '1.2'}}}} | protocols::grpc::tls: min_version cannot be greater than max_version
           http endpoint      | {protocols: {http: {endpoint: nowhere}}}             | protocols::http::endpoint: must be host:port, got "nowhere"
           http body size     | {protocols: {http: {max_request_body_size: -5}}}     | protocols::http::max_request_body_size: must not be negative, got -5

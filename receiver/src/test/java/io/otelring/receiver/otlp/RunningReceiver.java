@@ -76,19 +76,28 @@ final class RunningReceiver implements AutoCloseable {
    * 127.0.0.1 with port 0 unless they name an endpoint.
    */
   static HttpServerConfig httpConfig(String yaml) {
+    return bind("http", yaml).http();
+  }
+
+  /** The gRPC server's settings as a user writes them under {@code protocols: grpc:}, likewise. */
+  static GrpcServerConfig grpcConfig(String yaml) {
+    return bind("grpc", yaml).grpc();
+  }
+
+  private static Protocols bind(String protocol, String yaml) {
     try {
-      ObjectNode http =
-          (ObjectNode) ConfigSource.ofYaml("test", "http: " + yaml).root().path("http");
-      if (!http.has("endpoint")) {
-        http.put("endpoint", "127.0.0.1:0");
+      ObjectNode server =
+          (ObjectNode) ConfigSource.ofYaml("test", "server: " + yaml).root().path("server");
+      if (!server.has("endpoint")) {
+        server.put("endpoint", "127.0.0.1:0");
       }
       ObjectNode receiver = JsonNodeFactory.instance.objectNode();
-      receiver.putObject("protocols").set("http", http);
+      receiver.putObject("protocols").set(protocol, server);
       var bound = new ComponentConfigBinder().bind(new OtlpReceiverFactory(), receiver);
       if (!bound.problems().isEmpty()) {
         throw new IllegalArgumentException("bad test config " + yaml + ": " + bound.problems());
       }
-      return bound.config().protocols().http();
+      return bound.config().protocols();
     } catch (ConfigException e) {
       throw new IllegalArgumentException(e);
     }

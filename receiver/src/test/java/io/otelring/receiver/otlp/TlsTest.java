@@ -14,10 +14,14 @@ import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.otelring.core.testing.TestCertificates;
+import io.otelring.core.tls.CurvePreferences;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.io.TempDir;
 
 /** TLS and mutual TLS, with certificates made for the test. */
@@ -110,6 +114,45 @@ class TlsTest {
         channel.shutdownNow();
       }
       assertThat(running.traces.received()).isEmpty();
+    }
+  }
+
+  /** {@code curve_preferences} limits the key exchange; the JDK applies it from Java 20 on. */
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_20)
+  void aClientOfferingNoneOfTheCurvePreferencesIsTurnedAway() throws Exception {
+    GrpcServerConfig p384Only =
+        RunningReceiver.grpcConfig(
+            "{tls: {cert_file: '%s', key_file: '%s', curve_preferences: [P384]}}"
+                .formatted(certs.serverCert(), certs.serverKey()));
+    try (RunningReceiver running = RunningReceiver.start(p384Only)) {
+      assertThat(exportWithCurves(running, List.of("X25519")).getCode())
+          .isEqualTo(Status.Code.UNAVAILABLE);
+      assertThat(exportWithCurves(running, List.of("X25519", "P384")).getCode())
+          .isEqualTo(Status.Code.OK);
+      assertThat(running.traces.itemCount()).isEqualTo(1);
+    }
+  }
+
+  /** One export from a client whose handshake offers only {@code curves}; its status. */
+  private static Status exportWithCurves(RunningReceiver running, List<String> curves)
+      throws Exception {
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress("127.0.0.1", running.port())
+            .sslContext(
+                CurvePreferences.onEachEngine(
+                    GrpcSslContexts.forClient().trustManager(certs.caCert().toFile()).build(),
+                    curves))
+            .build();
+    try {
+      TraceServiceGrpc.newBlockingStub(channel)
+          .withDeadlineAfter(10, TimeUnit.SECONDS)
+          .export(Requests.traces(Requests.goodSpan("curve")));
+      return Status.OK;
+    } catch (StatusRuntimeException e) {
+      return e.getStatus();
+    } finally {
+      channel.shutdownNow();
     }
   }
 
