@@ -14,21 +14,26 @@ import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.testing.ConfigFixtures;
 import io.otelring.core.testing.Requests;
 import io.otelring.core.testing.TestCertificates;
+import io.otelring.core.tls.CurvePreferences;
 import io.otelring.exporter.testing.GrpcBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The exporter's {@code tls} keys that change a handshake: {@code cipher_suites}, and {@code
- * reload_interval} (a client certificate rotated on disk is presented on the next connection,
- * without a restart). CA, client certificates and mutual TLS are in OtlpExporterTest.
+ * The exporter's {@code tls} keys that change a handshake: {@code cipher_suites}, {@code
+ * curve_preferences} (Java 20 and later), and {@code reload_interval} (a client certificate rotated
+ * on disk is presented on the next connection, without a restart). CA, client certificates and
+ * mutual TLS are in OtlpExporterTest.
  */
 class OtlpExporterTlsTest {
 
@@ -67,6 +72,46 @@ class OtlpExporterTlsTest {
                   + "]}\nretry_on_failure: {enabled: false}\n");
       try {
         exporter.consume(Telemetry.traces(Requests.spans("suite", 2)));
+
+        await()
+            .until(
+                () ->
+                    counter("otelcol_exporter_sent_spans")
+                            + counter("otelcol_exporter_send_failed_spans")
+                        == 2);
+        assertThat(backend.spanCount()).isEqualTo(delivered);
+        assertThat(counter("otelcol_exporter_send_failed_spans")).isEqualTo(failed);
+      } finally {
+        exporter.shutdown(Duration.ofSeconds(2));
+      }
+    }
+  }
+
+  /** A backend that only takes P-384 for the key exchange; the JDK applies the setting from 20. */
+  @ParameterizedTest
+  @EnabledForJreRange(min = JRE.JAVA_20)
+  @CsvSource({"'[P384, X25519]', 2, 0", "'[X25519]', 0, 2"})
+  void curvePreferencesBoundTheHandshake(String curves, int delivered, int failed)
+      throws Exception {
+    try (GrpcBackend backend =
+        GrpcBackend.start(
+            0,
+            4 * 1024 * 1024,
+            CurvePreferences.onEachEngine(
+                GrpcSslContexts.forServer(certs.serverCert().toFile(), certs.serverKey().toFile())
+                    .build(),
+                List.of("P384")))) {
+      Exporter exporter =
+          start(
+              "endpoint: https://localhost:"
+                  + backend.port()
+                  + "\ntls: {ca_file: "
+                  + certs.caCert()
+                  + ", curve_preferences: "
+                  + curves
+                  + "}\nretry_on_failure: {enabled: false}\n");
+      try {
+        exporter.consume(Telemetry.traces(Requests.spans("curve", 2)));
 
         await()
             .until(
