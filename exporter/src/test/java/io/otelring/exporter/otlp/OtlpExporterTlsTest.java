@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.grpc.netty.GrpcSslContexts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
 import io.otelring.core.component.ComponentId;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Exporter;
@@ -55,36 +56,8 @@ class OtlpExporterTlsTest {
     "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, 0, 2"
   })
   void cipherSuitesBoundTheHandshake(String suite, int delivered, int failed) throws Exception {
-    try (GrpcBackend backend =
-        GrpcBackend.start(
-            0,
-            4 * 1024 * 1024,
-            GrpcSslContexts.forServer(certs.serverCert().toFile(), certs.serverKey().toFile())
-                .build())) {
-      Exporter exporter =
-          start(
-              "endpoint: https://localhost:"
-                  + backend.port()
-                  + "\ntls: {ca_file: "
-                  + certs.caCert()
-                  + ", max_version: '1.2', cipher_suites: ["
-                  + suite
-                  + "]}\nretry_on_failure: {enabled: false}\n");
-      try {
-        exporter.consume(Telemetry.traces(Requests.spans("suite", 2)));
-
-        await()
-            .until(
-                () ->
-                    counter("otelcol_exporter_sent_spans")
-                            + counter("otelcol_exporter_send_failed_spans")
-                        == 2);
-        assertThat(backend.spanCount()).isEqualTo(delivered);
-        assertThat(counter("otelcol_exporter_send_failed_spans")).isEqualTo(failed);
-      } finally {
-        exporter.shutdown(Duration.ofSeconds(2));
-      }
-    }
+    sendTwoSpans(
+        backendContext(), "max_version: '1.2', cipher_suites: [" + suite + "]", delivered, failed);
   }
 
   /** A backend that only takes P-384 for the key exchange; the JDK applies the setting from 20. */
@@ -93,25 +66,36 @@ class OtlpExporterTlsTest {
   @CsvSource({"'[P384, X25519]', 2, 0", "'[X25519]', 0, 2"})
   void curvePreferencesBoundTheHandshake(String curves, int delivered, int failed)
       throws Exception {
-    try (GrpcBackend backend =
-        GrpcBackend.start(
-            0,
-            4 * 1024 * 1024,
-            CurvePreferences.onEachEngine(
-                GrpcSslContexts.forServer(certs.serverCert().toFile(), certs.serverKey().toFile())
-                    .build(),
-                List.of("P384")))) {
+    sendTwoSpans(
+        CurvePreferences.onEachEngine(backendContext(), List.of("P384")),
+        "curve_preferences: " + curves,
+        delivered,
+        failed);
+  }
+
+  private static SslContext backendContext() throws Exception {
+    return GrpcSslContexts.forServer(certs.serverCert().toFile(), certs.serverKey().toFile())
+        .build();
+  }
+
+  /**
+   * Two spans through an exporter whose {@code tls} has the CA and {@code tlsKeys}, to a backend
+   * with {@code backendTls}, without retries: how many arrive and how many fail.
+   */
+  private void sendTwoSpans(SslContext backendTls, String tlsKeys, int delivered, int failed)
+      throws Exception {
+    try (GrpcBackend backend = GrpcBackend.start(0, 4 * 1024 * 1024, backendTls)) {
       Exporter exporter =
           start(
               "endpoint: https://localhost:"
                   + backend.port()
                   + "\ntls: {ca_file: "
                   + certs.caCert()
-                  + ", curve_preferences: "
-                  + curves
+                  + ", "
+                  + tlsKeys
                   + "}\nretry_on_failure: {enabled: false}\n");
       try {
-        exporter.consume(Telemetry.traces(Requests.spans("curve", 2)));
+        exporter.consume(Telemetry.traces(Requests.spans("handshake", 2)));
 
         await()
             .until(
