@@ -16,9 +16,9 @@ final class MessageShape {
 
   static final byte UNKNOWN = -1;
 
-  // What the scanner does with a field whose tag is one byte (field numbers 1 to 15: nearly every
-  // field of an OTLP request), looked up by the tag itself. GENERAL is the full path (by field
-  // number: packed values, groups, invalid tags and wire types).
+  // What the scanner does with a field, looked up by its tag (field number and wire type): one
+  // load instead of a chain of them (is the field known, its wire type, is it a string, a message,
+  // an item) for every field of every span. GENERAL is a group or a wire type that is an error.
   static final byte GENERAL = 0;
   static final byte SKIP_VARINT = 1;
   static final byte SKIP_FIXED64 = 2;
@@ -28,8 +28,7 @@ final class MessageShape {
   static final byte ID = 6;
   static final byte MESSAGE = 7;
   static final byte ITEM = 8;
-
-  private static final int ONE_BYTE_TAGS = 128;
+  static final byte PACKED = 9;
 
   final byte[] wireType;
   final boolean[] utf8;
@@ -43,13 +42,11 @@ final class MessageShape {
    */
   final boolean[] leadsToItems;
 
-  /**
-   * The scanner's action for each one-byte tag: one load instead of a chain of them (is the field
-   * known, its wire type, is it a string, a message, an item) for every field of every span.
-   */
-  final byte[] actions = new byte[ONE_BYTE_TAGS];
+  /** The scanner's action for each tag of a field number up to the largest this type has. */
+  private final byte[] actions;
 
   private MessageShape(int maxField) {
+    actions = new byte[(maxField + 1) << 3];
     wireType = new byte[maxField + 1];
     utf8 = new boolean[maxField + 1];
     packable = new boolean[maxField + 1];
@@ -126,10 +123,21 @@ final class MessageShape {
         shape.child[number] = of(field.getMessageType(), items, idLengths, done);
       }
     }
-    for (int tag = 1 << 3; tag < ONE_BYTE_TAGS; tag++) {
+    for (int tag = 1 << 3; tag < shape.actions.length; tag++) {
       shape.actions[tag] = shape.actionFor(tag >>> 3, tag & 7);
     }
     return shape;
+  }
+
+  /**
+   * What {@link WireScanner} does with a field of this tag (whose field number is not 0, and which
+   * may be negative: a tag is a varint cut to 32 bits).
+   */
+  byte action(int tag) {
+    if (tag >= 0 && tag < actions.length) {
+      return actions[tag];
+    }
+    return skipping(tag & 7); // a field number beyond this type's: an unknown field
   }
 
   /** What {@link WireScanner} does with a field of this number and wire type, as an action. */
@@ -147,7 +155,7 @@ final class MessageShape {
       return idLength[field] != 0 ? ID : SKIP_BYTES;
     }
     if (known(field) && wireType == WireScanner.LENGTH_DELIMITED && packable[field]) {
-      return GENERAL; // packed scalars
+      return PACKED;
     }
     return skipping(wireType); // an unknown field, or a known one with another wire type
   }

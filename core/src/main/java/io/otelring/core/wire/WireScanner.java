@@ -158,16 +158,9 @@ public final class WireScanner {
 
   /** Walks the fields of one message up to {@code end}. */
   private void message(MessageShape shape, int end, int depth) throws MalformedWireException {
-    byte[] actions = shape.actions;
     while (position < end) {
-      int first = bytes[position];
-      int action = first >= 0 ? actions[first] : MessageShape.GENERAL;
-      if (action == MessageShape.GENERAL) {
-        field(shape, end, depth);
-        continue;
-      }
-      position++; // the one-byte tag
-      switch (action) {
+      int tag = tag(end);
+      switch (shape.action(tag)) {
         case MessageShape.SKIP_VARINT -> varint(end);
         case MessageShape.SKIP_FIXED64 -> advance(8, end);
         case MessageShape.SKIP_FIXED32 -> advance(4, end);
@@ -176,54 +169,18 @@ public final class WireScanner {
           position += length;
         }
         case MessageShape.STRING -> string(end);
-        case MessageShape.ID -> id(shape.idLength[first >>> 3], end);
+        case MessageShape.ID -> id(shape.idLength[tag >>> 3], end);
         case MessageShape.ITEM -> {
           items++;
-          child(shape.child[first >>> 3], end, depth);
+          child(shape.child[tag >>> 3], end, depth);
         }
-        default -> child(shape.child[first >>> 3], end, depth); // MESSAGE
+        case MessageShape.MESSAGE -> child(shape.child[tag >>> 3], end, depth);
+        case MessageShape.PACKED -> packed(shape.wireType[tag >>> 3], end);
+        default -> skip(tag & 7, tag >>> 3, end, depth); // groups, and wire types that are errors
       }
     }
     if (position != end) {
       throw truncated();
-    }
-  }
-
-  /** One field by its number: the path for everything the action table leaves to it. */
-  private void field(MessageShape shape, int end, int depth) throws MalformedWireException {
-    int tag = tag(end);
-    int field = tag >>> 3;
-    int wireType = tag & 7;
-    if (!shape.known(field)) {
-      skip(wireType, field, end, depth);
-      return;
-    }
-    int expected = shape.wireType[field];
-    if (wireType == expected) {
-      known(shape, field, wireType, end, depth);
-    } else if (wireType == LENGTH_DELIMITED && shape.packable[field]) {
-      packed(expected, end);
-    } else {
-      skip(wireType, field, end, depth); // the parser keeps it as an unknown field
-    }
-  }
-
-  private void known(MessageShape shape, int field, int wireType, int end, int depth)
-      throws MalformedWireException {
-    if (wireType != LENGTH_DELIMITED) {
-      skip(wireType, field, end, depth);
-      return;
-    }
-    MessageShape child = shape.child[field];
-    if (child != null) {
-      if (shape.item[field]) {
-        items++;
-      }
-      child(child, end, depth);
-    } else if (shape.utf8[field]) {
-      string(end);
-    } else {
-      id(shape.idLength[field], end); // any bytes field: 0 means no length to check
     }
   }
 
