@@ -199,11 +199,13 @@ public final class Main implements Callable<Integer> {
           if (!aliases.isEmpty()) {
             out.println("    aliases: [" + String.join(", ", aliases) + "]");
           }
-          out.println(
-              "    signals: ["
-                  + String.join(
-                      ", ", factory.signals().stream().map(s -> s.configName()).sorted().toList())
-                  + "]");
+          if (kind != Kind.EXTENSION) { // an extension serves the collector, not a signal
+            out.println(
+                "    signals: ["
+                    + String.join(
+                        ", ", factory.signals().stream().map(s -> s.configName()).sorted().toList())
+                    + "]");
+          }
         }
       }
       out.flush();

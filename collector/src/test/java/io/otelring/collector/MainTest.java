@@ -129,14 +129,13 @@ class MainTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .startsWith("buildinfo:\n  command: otelring\n")
-        .contains("receivers:\n  - name: otlp\n")
         .contains("processors:\n  - name: batch\n")
         .contains("  - name: debug\n")
         .contains("  - name: otlp\n")
         .contains("  - name: otlphttp\n")
         .contains("  - name: tempo\n")
-        .contains("  - name: file_storage\n")
-        .contains("extensions:\n  - name: health_check\n");
+        .contains("receivers:\n  - name: otlp\n    signals: [logs, metrics, traces]\n")
+        .contains("extensions:\n  - name: health_check\n  - name: file_storage\n");
   }
 
   @Test
