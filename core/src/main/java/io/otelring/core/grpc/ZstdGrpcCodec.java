@@ -3,8 +3,6 @@ package io.otelring.core.grpc;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import io.grpc.Codec;
-import io.grpc.CompressorRegistry;
-import io.grpc.DecompressorRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,9 +11,7 @@ import java.io.OutputStream;
  * The {@code zstd} gRPC message encoding ({@code grpc-encoding: zstd}), which the Go collector's
  * gRPC clients and servers register next to gzip and grpc-java lacks. Messages are compressed at
  * zstd's default level with a 512 KiB window, as Go's codec does, so a decoder never needs a larger
- * buffer than that for an OTLP request.
- *
- * <p>The registries returned here are new instances: grpc-java's global defaults are not changed.
+ * buffer than that for an OTLP request. {@link GrpcCodecs} offers it.
  */
 public final class ZstdGrpcCodec implements Codec {
 
@@ -31,20 +27,6 @@ public final class ZstdGrpcCodec implements Codec {
   private static final int WINDOW_LOG = 19;
 
   private ZstdGrpcCodec() {}
-
-  /** grpc-java's default decompressors (identity, gzip) plus zstd, advertised to the peer. */
-  public static DecompressorRegistry decompressors() {
-    return DecompressorRegistry.getDefaultInstance().with(INSTANCE, true);
-  }
-
-  /** grpc-java's compressors (identity, gzip) plus zstd, for a channel or server builder. */
-  public static CompressorRegistry compressors() {
-    CompressorRegistry registry = CompressorRegistry.newEmptyInstance();
-    registry.register(Codec.Identity.NONE);
-    registry.register(new Codec.Gzip());
-    registry.register(INSTANCE);
-    return registry;
-  }
 
   @Override
   public String getMessageEncoding() {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The codec's frames are plain zstd, and the registries offer it next to grpc-java's own. */
+/** The codec's frames are plain zstd. */
 class ZstdGrpcCodecTest {
 
   private static byte[] message(int size) {
@@ -53,16 +53,5 @@ class ZstdGrpcCodecTest {
     byte[] compressed = compress(message);
 
     assertThat(Zstd.decompress(compressed, message.length)).isEqualTo(message);
-  }
-
-  @Test
-  void theRegistriesOfferZstdNextToGzip() {
-    assertThat(ZstdGrpcCodec.compressors().lookupCompressor("zstd"))
-        .isSameAs(ZstdGrpcCodec.INSTANCE);
-    assertThat(ZstdGrpcCodec.compressors().lookupCompressor("gzip")).isNotNull();
-    assertThat(ZstdGrpcCodec.decompressors().getKnownMessageEncodings())
-        .contains("zstd", "gzip", "identity");
-    assertThat(ZstdGrpcCodec.decompressors().getAdvertisedMessageEncodings())
-        .contains("zstd", "gzip");
   }
 }

@@ -21,7 +21,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.consumer.WireStatus;
-import io.otelring.core.grpc.ZstdGrpcCodec;
+import io.otelring.core.grpc.GrpcCodecs;
 import io.otelring.core.tls.TlsReloading;
 import io.otelring.exporter.client.ClientTls;
 import io.otelring.exporter.sending.Push;
@@ -57,9 +57,9 @@ final class OtlpGrpcPush implements Push {
         NettyChannelBuilder.forTarget(target.target())
             .defaultLoadBalancingPolicy(config.balancerName())
             .userAgent("otelring")
-            // zstd besides grpc-java's gzip, for compression: zstd and for zstd answers.
-            .compressorRegistry(ZstdGrpcCodec.compressors())
-            .decompressorRegistry(ZstdGrpcCodec.decompressors());
+            // zstd and snappy besides grpc-java's gzip, for compression and for answers.
+            .compressorRegistry(GrpcCodecs.compressors())
+            .decompressorRegistry(GrpcCodecs.decompressors());
     if (config.tls().enabled() || target.forcesTls()) {
       builder
           .sslContext(ClientTls.netty(config.tls(), tlsReloading))

@@ -103,8 +103,8 @@ class OtlpExporterConfigTest {
   }
 
   @ParameterizedTest(name = "compression: \"{0}\"")
-  @ValueSource(strings = {"gzip", "zstd", "none", ""})
-  void theCompressionsOtelringSendsOverGrpcAreValid(String compression) {
+  @ValueSource(strings = {"gzip", "zstd", "snappy", "none", ""})
+  void theCompressionsGoSendsOverGrpcAreValid(String compression) {
     OtlpExporterConfig config =
         ConfigFixtures.bind(factory, "{endpoint: 't:1', compression: '" + compression + "'}");
     assertThat(config.compression()).isEqualTo(compression);
@@ -118,9 +118,8 @@ class OtlpExporterConfigTest {
         "{}                                                | endpoint: requires a non-empty \"endpoint\"",
         "{endpoint: tempo}                                 | endpoint: address tempo: missing port in address",
         "{endpoint: 'tempo:http'}                          | endpoint: invalid port \"http\"",
-        "{endpoint: 't:1', compression: snappy}            | compression: \"snappy\" is not supported by otelring; use gzip, zstd or none",
-        "{endpoint: 't:1', compression: deflate}           | compression: unsupported compression type \"deflate\" for gRPC; use gzip, zstd or none",
-        "{endpoint: 't:1', compression: lz4}               | compression: unsupported compression type \"lz4\" for gRPC; use gzip, zstd or none",
+        "{endpoint: 't:1', compression: deflate}           | compression: unsupported compression type \"deflate\" for gRPC; use gzip, zstd, snappy or none",
+        "{endpoint: 't:1', compression: lz4}               | compression: unsupported compression type \"lz4\" for gRPC; use gzip, zstd, snappy or none",
         "{endpoint: 't:1', compression: brotli}            | compression: unsupported compression type \"brotli\"",
         "{endpoint: 't:1', balancer_name: random}          | balancer_name: invalid balancer_name: random",
         "{endpoint: 't:1', timeout: -1s}                   | timeout: must not be negative",

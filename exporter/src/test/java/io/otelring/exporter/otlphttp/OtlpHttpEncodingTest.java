@@ -31,8 +31,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What the otlphttp exporter puts on the wire besides gzipped protobuf — zstd, deflate and zlib
- * bodies, OTLP/JSON — and how it reads JSON answers, against a real OTLP/HTTP server.
+ * What the otlphttp exporter puts on the wire besides gzipped protobuf — zstd, deflate, zlib,
+ * snappy, x-snappy-framed and lz4 bodies, OTLP/JSON — and how it reads JSON answers, against a real
+ * OTLP/HTTP server.
  */
 class OtlpHttpEncodingTest {
 
@@ -73,7 +74,7 @@ class OtlpHttpEncodingTest {
   }
 
   @ParameterizedTest(name = "compression: {0}")
-  @ValueSource(strings = {"zstd", "deflate", "zlib", "gzip"})
+  @ValueSource(strings = {"zstd", "deflate", "zlib", "gzip", "snappy", "x-snappy-framed", "lz4"})
   void aCompressedBodyArrivesIntactWithItsContentEncoding(String compression) throws Exception {
     start("compression: " + compression + "\n");
     ExportTraceServiceRequest spans = Requests.spans("c", 40);
@@ -89,7 +90,7 @@ class OtlpHttpEncodingTest {
 
   /** A batch of unparsed requests is sent from their arrays, not joined first, as one request. */
   @ParameterizedTest(name = "compression: {0}")
-  @ValueSource(strings = {"none", "gzip", "zstd"})
+  @ValueSource(strings = {"none", "gzip", "zstd", "snappy", "x-snappy-framed", "lz4"})
   void aJoinedBatchArrivesAsOneRequestWithItsLength(String compression) throws Exception {
     start("compression: " + compression + "\n");
     List<Telemetry> requests = new ArrayList<>();

@@ -116,9 +116,6 @@ class OtlpHttpExporterConfigTest {
         "{endpoint: 'b:4318'}                      | endpoint: must be an http:// or https:// URL, got \"b:4318\"",
         "{endpoint: 'http://b', encoding: xml}     | encoding: invalid encoding type: xml",
         "{endpoint: 'http://b', headers: {Host: x}} | headers::Host: is set by the HTTP client and cannot be configured",
-        "{endpoint: 'http://b', compression: snappy} | compression: \"snappy\" is not supported by otelring; use gzip, zstd, deflate, zlib or none",
-        "{endpoint: 'http://b', compression: x-snappy-framed} | compression: \"x-snappy-framed\" is not supported by otelring; use gzip, zstd, deflate, zlib or none",
-        "{endpoint: 'http://b', compression: lz4}  | compression: \"lz4\" is not supported by otelring; use gzip, zstd, deflate, zlib or none",
         "{endpoint: 'http://b', compression: br}   | compression: unsupported compression type \"br\"",
         "{endpoint: 'http://b', proxy_url: x}      | proxy_url: must be the http:// URL of a proxy, such as http://proxy:3128, got \"x\"",
         "{endpoint: 'http://b', proxy_url: 'proxy:3128'} | proxy_url: must be the http:// URL of a proxy, such as http://proxy:3128, got \"proxy:3128\"",
@@ -130,6 +127,7 @@ class OtlpHttpExporterConfigTest {
         "{endpoint: 'http://b', proxy_ur: x}       | proxy_ur: unknown key; did you mean \"proxy_url\"?",
         "{endpoint: 'http://b', compression_params: {level: 10}} | compression_params::level: unsupported parameters {Level:10} for compression type \"gzip\"",
         "{endpoint: 'http://b', compression: zlib, compression_params: {level: -3}} | compression_params::level: unsupported parameters {Level:-3} for compression type \"zlib\"",
+        "{endpoint: 'http://b', compression: lz4, compression_params: {level: 1}} | compression_params::level: unsupported parameters {Level:1} for compression type \"lz4\"",
         "{endpoint: 'http://b', compression_params: {levle: 1}} | compression_params::levle: unknown key; did you mean \"level\"?",
       })
   void invalidConfigsAreReported(String yaml, String message) {

@@ -3,6 +3,8 @@ package io.otelring.exporter.otlphttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.luben.zstd.Zstd;
+import io.airlift.compress.snappy.SnappyDecompressor;
+import io.airlift.compress.snappy.SnappyFramedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,12 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import net.jpountz.lz4.LZ4FrameInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** compression_params.level reaches the compressor: the bytes differ by level and decompress. */
+/**
+ * Each HTTP compression writes its format, and compression_params.level reaches the compressor: the
+ * bytes differ by level and decompress.
+ */
 class RequestCompressionTest {
 
   /** 64 KiB of words from a small vocabulary: compressible, but not trivially. */
@@ -48,6 +54,48 @@ class RequestCompressionTest {
     assertThat(best.length).isLessThan(fastest.length);
     assertThat(Zstd.decompress(best, BODY.length)).isEqualTo(BODY);
     assertThat(Zstd.decompress(fastest, BODY.length)).isEqualTo(BODY);
+  }
+
+  @Test
+  void snappyIsOneBlockThatStatesItsSizeFirst() {
+    byte[] block = RequestCompression.compress("snappy", 0, BODY);
+
+    // The block's preamble: the uncompressed length as a varint.
+    int length = 0;
+    for (int i = 0, shift = 0; ; i++, shift += 7) {
+      length |= (block[i] & 0x7f) << shift;
+      if ((block[i] & 0x80) == 0) {
+        break;
+      }
+    }
+    assertThat(length).isEqualTo(BODY.length);
+    byte[] restored = new byte[BODY.length];
+    new SnappyDecompressor().decompress(block, 0, block.length, restored, 0, restored.length);
+    assertThat(restored).isEqualTo(BODY);
+    assertThat(block.length).isLessThan(BODY.length / 2);
+  }
+
+  @Test
+  void xSnappyFramedIsSnappysFramingFormat() throws IOException {
+    byte[] framed = RequestCompression.compress("x-snappy-framed", 0, BODY);
+
+    assertThat(framed).startsWith(0xff, 6, 0, 0, 's', 'N', 'a', 'P', 'p', 'Y');
+    try (InputStream in = new SnappyFramedInputStream(new ByteArrayInputStream(framed), true)) {
+      assertThat(in.readAllBytes()).isEqualTo(BODY);
+    }
+  }
+
+  @Test
+  void lz4IsAnLz4FrameWithAContentChecksum() throws IOException {
+    byte[] frame = RequestCompression.compress("lz4", 0, BODY);
+
+    // The frame's magic number 0x184D2204, little-endian; then FLG: version 01, independent
+    // blocks, a content checksum.
+    assertThat(frame).startsWith(0x04, 0x22, 0x4d, 0x18);
+    assertThat(frame[4] & 0xff).isEqualTo(0b0110_0100);
+    try (InputStream in = new LZ4FrameInputStream(new ByteArrayInputStream(frame))) {
+      assertThat(in.readAllBytes()).isEqualTo(BODY);
+    }
   }
 
   /** The four speeds of Go's zstd library, chosen from a level as Go chooses them. */

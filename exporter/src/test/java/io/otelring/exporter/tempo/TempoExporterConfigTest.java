@@ -45,7 +45,7 @@ class TempoExporterConfigTest {
         "{}                       | endpoint: requires a non-empty \"endpoint\"",
         "{endpoint: tempo}        | endpoint: address tempo: missing port in address",
         "{endpoint: 't:1', tenat: a} | tenat: unknown key; did you mean \"tenant\"?",
-        "{endpoint: 't:1', compression: snappy} | compression: \"snappy\" is not supported by otelring; use gzip, zstd or none",
+        "{endpoint: 't:1', compression: lz4} | compression: unsupported compression type \"lz4\" for gRPC; use gzip, zstd, snappy or none",
       })
   void invalidConfigsAreReported(String yaml, String message) {
     assertThat(ConfigFixtures.problems(factory, yaml)).containsExactly(message);

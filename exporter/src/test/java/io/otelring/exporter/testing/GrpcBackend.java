@@ -26,7 +26,7 @@ import io.opentelemetry.proto.trace.v1.Span;
 import io.otelring.core.consumer.ItemCounts;
 import io.otelring.core.consumer.Refusal;
 import io.otelring.core.consumer.WireStatus;
-import io.otelring.core.grpc.ZstdGrpcCodec;
+import io.otelring.core.grpc.GrpcCodecs;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -68,7 +68,7 @@ public final class GrpcBackend implements AutoCloseable {
         NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
             .maxInboundMessageSize(maxInboundBytes)
             // Takes zstd as a Go collector does; grpc-java alone knows only gzip.
-            .decompressorRegistry(ZstdGrpcCodec.decompressors());
+            .decompressorRegistry(GrpcCodecs.decompressors());
     if (ssl != null) {
       builder.sslContext(ssl);
     }

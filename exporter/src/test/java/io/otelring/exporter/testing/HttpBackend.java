@@ -7,12 +7,15 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import io.airlift.compress.snappy.SnappyDecompressor;
+import io.airlift.compress.snappy.SnappyFramedInputStream;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.otelring.core.consumer.ItemCounts;
 import io.otelring.core.otlpjson.OtlpJson;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -26,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import javax.net.ssl.SSLContext;
+import net.jpountz.lz4.LZ4FrameInputStream;
 
 /**
  * A real OTLP/HTTP server on 127.0.0.1 (the JDK's HttpServer, or HttpsServer with optional client
@@ -140,7 +144,10 @@ public final class HttpBackend implements AutoCloseable {
     }
   }
 
-  /** The body as sent: gzip, zstd, and deflate or zlib (both a zlib stream, as Go sends them). */
+  /**
+   * The body as sent: gzip, zstd, deflate or zlib (both a zlib stream, as Go sends them), snappy (a
+   * block), x-snappy-framed and lz4 (the LZ4 frame format).
+   */
   private static InputStream decompressing(String contentEncoding, InputStream in)
       throws IOException {
     if (contentEncoding == null) {
@@ -150,8 +157,17 @@ public final class HttpBackend implements AutoCloseable {
       case "gzip" -> new GZIPInputStream(in);
       case "zstd" -> new ZstdInputStream(in);
       case "deflate", "zlib" -> new InflaterInputStream(in);
+      case "snappy" -> new ByteArrayInputStream(snappyBlock(in.readAllBytes()));
+      case "x-snappy-framed" -> new SnappyFramedInputStream(in, true);
+      case "lz4" -> new LZ4FrameInputStream(in);
       default -> throw new IOException("unexpected Content-Encoding " + contentEncoding);
     };
+  }
+
+  private static byte[] snappyBlock(byte[] block) {
+    byte[] out = new byte[SnappyDecompressor.getUncompressedLength(block, 0)];
+    new SnappyDecompressor().decompress(block, 0, block.length, out, 0, out.length);
+    return out;
   }
 
   private static Message status(int code, String message) {

@@ -8,9 +8,7 @@ import java.util.Map;
  * {@code protocols.http}: the keys of Go's {@code confighttp.ServerConfig} plus the OTLP receiver's
  * URL paths, with the OTLP receiver's defaults. The timeouts are off by default, as in Go's OTLP
  * receiver, and applied as Go's HTTP server applies them ({@link RequestDeadlines}; {@code
- * idle_timeout} closes a connection that has neither read nor written for that long). The
- * compression algorithms otelring cannot inflate (snappy, lz4) are accepted, and a warning at start
- * says they are not applied.
+ * idle_timeout} closes a connection that has neither read nor written for that long).
  *
  * @param maxRequestBodySize the largest body in bytes, as sent and after decompression; 0 means 20
  *     MiB

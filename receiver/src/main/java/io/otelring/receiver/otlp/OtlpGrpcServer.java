@@ -8,7 +8,7 @@ import io.grpc.netty.NettyServerBuilder;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.ReceiverConsumers;
 import io.otelring.core.consumer.Consumer;
-import io.otelring.core.grpc.ZstdGrpcCodec;
+import io.otelring.core.grpc.GrpcCodecs;
 import io.otelring.core.tls.TlsReloading;
 import io.otelring.receiver.otlp.KeepaliveServerConfig.EnforcementPolicy;
 import io.otelring.receiver.otlp.KeepaliveServerConfig.ServerParameters;
@@ -68,7 +68,7 @@ final class OtlpGrpcServer {
             .directExecutor()
             .maxInboundMessageSize(config.maxInboundMessageBytes())
             // Go's gRPC server takes zstd as well as gzip; the limit above bounds what it inflates.
-            .decompressorRegistry(ZstdGrpcCodec.decompressors());
+            .decompressorRegistry(GrpcCodecs.decompressors());
     if (config.maxConcurrentStreams() > 0) {
       builder.maxConcurrentCallsPerConnection(config.maxConcurrentStreams());
     }

@@ -164,11 +164,6 @@ final class OtlpHttpServer {
 
   private void warnAboutUnappliedKeys() {
     List<String> unapplied = new ArrayList<>();
-    if (config.compressionAlgorithms() != null) {
-      config.compressionAlgorithms().stream()
-          .filter(name -> !ContentDecoding.SERVED.contains(name))
-          .forEach(name -> unapplied.add("compression_algorithms: " + name));
-    }
     if (config.tls() != null) {
       config.tls().unappliedKeys().forEach(key -> unapplied.add("tls::" + key));
     }

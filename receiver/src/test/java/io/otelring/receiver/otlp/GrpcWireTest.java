@@ -32,6 +32,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The receiver's gRPC answers, seen by a raw grpc-java client. */
 class GrpcWireTest {
@@ -188,15 +190,16 @@ class GrpcWireTest {
         .isNotNull();
   }
 
-  @Test
-  void aZstdRequestIsDecodedAndPassedOnIntact() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"zstd", "snappy"})
+  void aRequestInAGoCompressionIsDecodedAndPassedOnIntact(String compression) throws Exception {
     running = RunningReceiver.start();
     ExportTraceServiceRequest request =
         Requests.traces(Requests.goodSpan("a"), Requests.goodSpan("b"));
 
     ExportTraceServiceResponse response =
-        TraceServiceGrpc.newBlockingStub(running.zstdChannel())
-            .withCompression("zstd")
+        TraceServiceGrpc.newBlockingStub(running.goCodecsChannel())
+            .withCompression(compression)
             .export(request);
 
     assertThat(response).isEqualTo(ExportTraceServiceResponse.getDefaultInstance());
@@ -205,19 +208,20 @@ class GrpcWireTest {
     assertThat(running.count("otelcol_receiver_accepted_spans")).isEqualTo(2);
   }
 
-  @Test
-  void zstdBodyThatInflatesPastTheLimitIsResourceExhausted() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"zstd", "snappy"})
+  void aBodyThatInflatesPastTheLimitIsResourceExhausted(String compression) throws Exception {
     running = RunningReceiver.start(withMaxRecvMsgSizeMib(1));
-    TraceServiceBlockingStub zstd =
-        TraceServiceGrpc.newBlockingStub(running.zstdChannel()).withCompression("zstd");
+    TraceServiceBlockingStub stub =
+        TraceServiceGrpc.newBlockingStub(running.goCodecsChannel()).withCompression(compression);
 
     StatusRuntimeException failure =
         catchThrowableOfType(
             StatusRuntimeException.class,
-            () -> zstd.export(Requests.tracesOfSize(4 * 1024 * 1024)));
+            () -> stub.export(Requests.tracesOfSize(4 * 1024 * 1024)));
 
     assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-    assertThat(zstd.export(Requests.traces(Requests.goodSpan("a")))).isNotNull();
+    assertThat(stub.export(Requests.traces(Requests.goodSpan("a")))).isNotNull();
     assertThat(running.traces.itemCount()).isEqualTo(1);
   }
 

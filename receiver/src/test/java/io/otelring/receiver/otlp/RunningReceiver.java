@@ -15,7 +15,7 @@ import io.otelring.core.config.ComponentConfigBinder;
 import io.otelring.core.config.ConfigException;
 import io.otelring.core.config.ConfigSource;
 import io.otelring.core.consumer.Consumer;
-import io.otelring.core.grpc.ZstdGrpcCodec;
+import io.otelring.core.grpc.GrpcCodecs;
 import io.otelring.core.testing.RecordingConsumer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,12 +148,15 @@ final class RunningReceiver implements AutoCloseable {
     return channel;
   }
 
-  /** A plaintext channel that can also send zstd, which grpc-java does not have built in. */
-  ManagedChannel zstdChannel() {
+  /**
+   * A plaintext channel that can also send zstd and snappy, as Go's clients can, which grpc-java
+   * does not have built in.
+   */
+  ManagedChannel goCodecsChannel() {
     ManagedChannel channel =
         NettyChannelBuilder.forAddress("127.0.0.1", port())
             .usePlaintext()
-            .compressorRegistry(ZstdGrpcCodec.compressors())
+            .compressorRegistry(GrpcCodecs.compressors())
             .build();
     channels.add(channel);
     return channel;

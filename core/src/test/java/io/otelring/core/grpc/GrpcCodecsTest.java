@@ -1,0 +1,26 @@
+package io.otelring.core.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The registries offer zstd and snappy next to grpc-java's own encodings. */
+class GrpcCodecsTest {
+
+  @Test
+  void compressorsAreGrpcJavasPlusZstdAndSnappy() {
+    assertThat(GrpcCodecs.compressors().lookupCompressor("zstd")).isSameAs(ZstdGrpcCodec.INSTANCE);
+    assertThat(GrpcCodecs.compressors().lookupCompressor("snappy"))
+        .isSameAs(SnappyGrpcCodec.INSTANCE);
+    assertThat(GrpcCodecs.compressors().lookupCompressor("gzip")).isNotNull();
+    assertThat(GrpcCodecs.compressors().lookupCompressor("lz4")).isNull();
+  }
+
+  @Test
+  void decompressorsAreKnownAndAdvertised() {
+    assertThat(GrpcCodecs.decompressors().getKnownMessageEncodings())
+        .contains("identity", "gzip", "zstd", "snappy");
+    assertThat(GrpcCodecs.decompressors().getAdvertisedMessageEncodings())
+        .contains("gzip", "zstd", "snappy");
+  }
+}
