@@ -6,6 +6,7 @@ import io.otelring.core.component.Factory;
 import io.otelring.core.component.Kind;
 import io.otelring.exporter.debug.DebugExporterFactory;
 import io.otelring.exporter.filestorage.FileStorageExtensionFactory;
+import io.otelring.exporter.nop.NopExporterFactory;
 import io.otelring.exporter.otlp.OtlpExporterFactory;
 import io.otelring.exporter.otlphttp.OtlpHttpExporterFactory;
 import io.otelring.exporter.tempo.TempoExporterFactory;
@@ -14,6 +15,7 @@ import io.otelring.processor.batch.BatchProcessorFactory;
 import io.otelring.processor.memorylimiter.MemoryLimiterProcessorFactory;
 import io.otelring.processor.resource.ResourceProcessorFactory;
 import io.otelring.processor.transform.TransformProcessorFactory;
+import io.otelring.receiver.nop.NopReceiverFactory;
 import io.otelring.receiver.otlp.OtlpReceiverFactory;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ public final class BuiltInComponents {
     return List.of(
         // receivers
         new OtlpReceiverFactory(),
+        new NopReceiverFactory(),
         // processors
         new BatchProcessorFactory(),
         new MemoryLimiterProcessorFactory(),
@@ -38,6 +41,7 @@ public final class BuiltInComponents {
         new OtlpExporterFactory(),
         new OtlpHttpExporterFactory(),
         new TempoExporterFactory(),
+        new NopExporterFactory(),
         // extensions
         new HealthCheckExtensionFactory(),
         new FileStorageExtensionFactory());
