@@ -1,6 +1,7 @@
 package io.otelring.collector;
 
 import io.otelring.collector.extension.healthcheck.HealthCheckExtensionFactory;
+import io.otelring.connector.forward.ForwardConnectorFactory;
 import io.otelring.core.component.Factories;
 import io.otelring.core.component.Factory;
 import io.otelring.core.component.Kind;
@@ -42,6 +43,8 @@ public final class BuiltInComponents {
         new OtlpHttpExporterFactory(),
         new TempoExporterFactory(),
         new NopExporterFactory(),
+        // connectors
+        new ForwardConnectorFactory(),
         // extensions
         new HealthCheckExtensionFactory(),
         new FileStorageExtensionFactory());

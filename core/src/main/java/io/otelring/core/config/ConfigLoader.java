@@ -59,16 +59,12 @@ public final class ConfigLoader {
                             + (hint == null ? "" : "; did you mean \"" + hint + "\"?")));
               }
             });
-    JsonNode connectors = root.path("connectors");
-    if (connectors.isObject() && connectors.size() > 0) {
-      problems.add(where.problem("connectors", "connectors are not supported by otelring yet"));
-    }
-
     Map<Kind, Map<ComponentId, Bound>> components = new EnumMap<>(Kind.class);
     Set<String> broken = new HashSet<>();
     for (Kind kind : Kind.values()) {
       components.put(kind, bindSection(kind, root.path(kind.section()), where, problems, broken));
     }
+    ConnectorUse.checkIdsAreUnambiguous(components, where, problems);
 
     var service = binder.bind(ServiceConfig.class, ServiceConfig.defaults(), root.get("service"));
     service.problems().forEach(p -> problems.add(where.problem(join("service", p), message(p))));
@@ -90,7 +86,12 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new CollectorConfig(components, service.config(), pipelines);
+    CollectorConfig config = new CollectorConfig(components, service.config(), pipelines);
+    ConnectorUse.check(config, where, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return config;
   }
 
   /**
@@ -209,12 +210,16 @@ public final class ConfigLoader {
     if (pipeline.exporters().isEmpty()) {
       problems.add(where.problem(path, "must have at least one exporter"));
     }
+    // A connector is listed among a pipeline's receivers or exporters.
     List<ComponentId> receivers =
-        references.resolve(path + "::receivers", Kind.RECEIVER, pipeline.receivers(), signal);
+        references.resolve(
+            path + "::receivers", Kind.RECEIVER, Kind.CONNECTOR, pipeline.receivers(), signal);
     List<ComponentId> processors =
-        references.resolve(path + "::processors", Kind.PROCESSOR, pipeline.processors(), signal);
+        references.resolve(
+            path + "::processors", Kind.PROCESSOR, null, pipeline.processors(), signal);
     List<ComponentId> exporters =
-        references.resolve(path + "::exporters", Kind.EXPORTER, pipeline.exporters(), signal);
+        references.resolve(
+            path + "::exporters", Kind.EXPORTER, Kind.CONNECTOR, pipeline.exporters(), signal);
     if (problems.size() > before) {
       return null;
     }
@@ -228,7 +233,12 @@ public final class ConfigLoader {
       Locations where,
       List<String> problems) {
 
-    List<ComponentId> resolve(String listPath, Kind kind, List<String> names, Signal signal) {
+    /**
+     * @param alternative the other kind the names may be of (connectors, for receivers and
+     *     exporters), or null
+     */
+    List<ComponentId> resolve(
+        String listPath, Kind kind, Kind alternative, List<String> names, Signal signal) {
       List<ComponentId> ids = new ArrayList<>();
       Set<ComponentId> seen = new HashSet<>();
       for (int i = 0; i < names.size(); i++) {
@@ -236,7 +246,12 @@ public final class ConfigLoader {
         String name = names.get(i);
         ComponentId id = parseQuietly(name);
         Bound bound = id == null ? null : components.get(kind).get(id);
-        if (bound == null && broken.contains(kind.singular() + " " + name)) {
+        if (bound == null && id != null && alternative != null) {
+          bound = components.get(alternative).get(id);
+        }
+        if (bound == null
+            && (broken.contains(kind.singular() + " " + name)
+                || (alternative != null && broken.contains(alternative.singular() + " " + name)))) {
           continue; // already reported where it is configured
         }
         if (bound == null) {
@@ -252,7 +267,11 @@ public final class ConfigLoader {
           problems.add(
               where.problem(
                   path,
-                  kind.singular() + " \"" + id + "\" does not support " + signal.configName()));
+                  bound.factory().kind().singular()
+                      + " \""
+                      + id
+                      + "\" does not support "
+                      + signal.configName()));
         } else {
           ids.add(id);
         }

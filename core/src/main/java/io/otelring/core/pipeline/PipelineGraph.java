@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.otelring.core.component.ComponentConfig;
 import io.otelring.core.component.ComponentId;
 import io.otelring.core.component.ComponentSettings;
+import io.otelring.core.component.ConnectorFactory;
 import io.otelring.core.component.Exporter;
 import io.otelring.core.component.ExporterFactory;
 import io.otelring.core.component.Extension;
@@ -23,6 +24,7 @@ import io.otelring.core.config.CollectorConfig.Pipeline;
 import io.otelring.core.consumer.Consumer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -36,10 +38,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds and runs the components of a config: exporters once per id, processors once per pipeline,
- * a ring per pipeline, receivers once per id fanning out to every pipeline that lists them. Starts
- * exporters → processors → rings → receivers and stops in the reverse order, draining each ring and
- * flushing processors before the exporters stop, so that what was accepted is sent.
+ * Builds and runs the components of a config: exporters once per id, connectors once per id and
+ * signal taken in, processors once per pipeline, a ring per pipeline, receivers once per id fanning
+ * out to every pipeline that lists them. Starts exporters → connectors → processors → rings →
+ * receivers and stops in the reverse order, draining each ring and flushing its processors —
+ * upstream pipelines before those they feed through connectors — before the exporters stop, so that
+ * what was accepted is sent.
  */
 public final class PipelineGraph implements Host {
 
@@ -47,6 +51,13 @@ public final class PipelineGraph implements Host {
 
   private final Map<ComponentId, Extension> extensions = new LinkedHashMap<>();
   private final Map<ComponentId, Exporter> exporters = new LinkedHashMap<>();
+
+  /** By id and the signal they take in: "forward (traces)". */
+  private final Map<String, Exporter> connectors = new LinkedHashMap<>();
+
+  /** Pipeline ids, each before those it feeds through connectors. */
+  private final List<String> pipelineOrder = new ArrayList<>();
+
   private final Map<String, List<Processor>> processors = new LinkedHashMap<>();
   private final Map<String, PipelineRing> rings = new LinkedHashMap<>();
   private final Map<ComponentId, Receiver> receivers = new LinkedHashMap<>();
@@ -106,10 +117,23 @@ public final class PipelineGraph implements Host {
               bound));
     }
     Map<ComponentId, Map<Signal, List<Consumer>>> receiverTargets = new LinkedHashMap<>();
-    for (Pipeline pipeline : config.pipelines()) {
+    Map<ComponentId, Map<Signal, List<Consumer>>> connectorTargets = new LinkedHashMap<>();
+    List<Pipeline> upstreamFirst = config.upstreamFirst();
+    upstreamFirst.forEach(pipeline -> pipelineOrder.add(pipeline.id()));
+    // Downstream first: the rings a connector hands to exist when its exporting side is made.
+    List<Pipeline> downstreamFirst = new ArrayList<>(upstreamFirst);
+    Collections.reverse(downstreamFirst);
+    for (Pipeline pipeline : downstreamFirst) {
       List<Consumer> pipelineExporters = new ArrayList<>();
       for (ComponentId id : pipeline.exporters()) {
-        pipelineExporters.add(exporter(config.get(Kind.EXPORTER, id), meters));
+        pipelineExporters.add(
+            config.isConnector(id)
+                ? connector(
+                    config.get(Kind.CONNECTOR, id),
+                    pipeline.signal(),
+                    connectorTargets.get(id),
+                    meters)
+                : exporter(config.get(Kind.EXPORTER, id), meters));
       }
       Consumer next = FanOut.of(pipelineExporters);
       List<Processor> chain = new ArrayList<>();
@@ -145,10 +169,11 @@ public final class PipelineGraph implements Host {
           .min(Duration::compareTo)
           .ifPresent(interval -> tickIntervals.put(pipeline.id(), interval));
       for (ComponentId id : pipeline.receivers()) {
-        receiverTargets
+        boolean connector = config.isConnector(id);
+        (connector ? connectorTargets : receiverTargets)
             .computeIfAbsent(id, k -> new EnumMap<>(Signal.class))
             .computeIfAbsent(pipeline.signal(), k -> new ArrayList<>())
-            .add(ring);
+            .add(connector ? ring.waitingForRoom(connectorWait(ringOptions)) : ring);
       }
     }
     for (var entry : receiverTargets.entrySet()) {
@@ -166,6 +191,40 @@ public final class PipelineGraph implements Host {
               Kind.RECEIVER,
               bound));
     }
+  }
+
+  /**
+   * How long a connector waits for room in a full ring: ten retry delays, longer than a ring takes
+   * to move on while its exporters are slow, short enough not to hold a shutdown up for long. After
+   * that the upstream ring counts the data as lost.
+   */
+  private static Duration connectorWait(RingOptions ring) {
+    return ring.retryDelay().multipliedBy(10);
+  }
+
+  /** A connector's side for pipelines of {@code from}, made once per id and signal. */
+  private Exporter connector(
+      Bound bound, Signal from, Map<Signal, List<Consumer>> targets, MeterRegistry meters)
+      throws Exception {
+    String key = bound.id() + " (" + from.configName() + ")";
+    Exporter existing = connectors.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    Map<Signal, Consumer> bySignal = new EnumMap<>(Signal.class);
+    targets.forEach((signal, rings) -> bySignal.put(signal, FanOut.of(rings)));
+    ConnectorFactory<ComponentConfig> factory = cast(bound);
+    Exporter created =
+        made(
+            factory.createConnector(
+                settings(bound, Kind.CONNECTOR, meters),
+                bound.config(),
+                from,
+                new ReceiverConsumers(bySignal)),
+            Kind.CONNECTOR,
+            bound);
+    connectors.put(key, created);
+    return created;
   }
 
   private Exporter exporter(Bound bound, MeterRegistry meters) throws Exception {
@@ -194,6 +253,9 @@ public final class PipelineGraph implements Host {
       }
       for (Exporter exporter : exporters.values()) {
         startOne(exporter);
+      }
+      for (Exporter connector : connectors.values()) {
+        startOne(connector);
       }
       for (List<Processor> chain : processors.values()) {
         for (Processor processor : chain) {
@@ -252,11 +314,15 @@ public final class PipelineGraph implements Host {
     LOG.info("Shutdown requested; stopping receivers, draining pipelines.");
     receivers.forEach((id, receiver) -> stopOne(Kind.RECEIVER, id, receiver, end));
     ticker.shutdownNow();
-    rings.values().forEach(ring -> ring.drain(remaining(end)));
-    processors.forEach(
-        (pipeline, chain) ->
-            chain.forEach(
-                processor -> stopOne(Kind.PROCESSOR, ComponentId.of(pipeline), processor, end)));
+    // Upstream first: what a pipeline drains and flushes into a connector reaches pipelines that
+    // still run.
+    for (String pipeline : pipelineOrder) {
+      rings.get(pipeline).drain(remaining(end));
+      processors
+          .get(pipeline)
+          .forEach(processor -> stopOne(Kind.PROCESSOR, ComponentId.of(pipeline), processor, end));
+    }
+    connectors.forEach((key, connector) -> stopOne(Kind.CONNECTOR, key, connector, end));
     exporters.forEach((id, exporter) -> stopOne(Kind.EXPORTER, id, exporter, end));
     extensions.forEach((id, extension) -> stopOne(Kind.EXTENSION, id, extension, end));
     LOG.info("Shutdown complete.");

@@ -3,6 +3,7 @@ package io.otelring.core.testing;
 import io.otelring.core.component.ComponentConfig;
 import io.otelring.core.component.ComponentId;
 import io.otelring.core.component.ComponentSettings;
+import io.otelring.core.component.ConnectorFactory;
 import io.otelring.core.component.Exporter;
 import io.otelring.core.component.ExporterFactory;
 import io.otelring.core.component.Processor;
@@ -224,6 +225,63 @@ public final class TestComponents {
   }
 
   /** All three test factories, plus any others, as a list for {@code Factories.of}. */
+  /**
+   * Type {@code same}: a connector from each signal to itself, as Go's forward connector; it counts
+   * what passes and records its lifecycle.
+   */
+  public static final class SameSignalConnectors implements ConnectorFactory<Settings> {
+    public final List<String> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String type() {
+      return "same";
+    }
+
+    @Override
+    public Class<Settings> configType() {
+      return Settings.class;
+    }
+
+    @Override
+    public Settings defaultConfig() {
+      return new Settings("", 0);
+    }
+
+    @Override
+    public boolean connects(Signal from, Signal to) {
+      return from == to;
+    }
+
+    @Override
+    public Exporter createConnector(
+        ComponentSettings settings, Settings config, Signal from, ReceiverConsumers next) {
+      Consumer pipelines = next.forSignal(from).orElseThrow();
+      String name = settings.id() + " (" + from.configName() + ")";
+      events.add("create connector " + name);
+      return new Exporter() {
+        @Override
+        public CompletionStage<Void> consume(Telemetry telemetry) {
+          return pipelines.consume(telemetry);
+        }
+
+        @Override
+        public boolean countsSends() {
+          return true;
+        }
+
+        @Override
+        public void start() {
+          events.add("start connector " + name);
+        }
+
+        @Override
+        public void shutdown(Duration deadline) {
+          events.add("stop connector " + name);
+        }
+      };
+    }
+  }
+
   public static List<io.otelring.core.component.Factory<?>> list(
       io.otelring.core.component.Factory<?>... factories) {
     return new ArrayList<>(List.of(factories));
