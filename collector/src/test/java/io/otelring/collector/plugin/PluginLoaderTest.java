@@ -9,6 +9,7 @@ import io.otelring.collector.BuiltInComponents;
 import io.otelring.collector.Main;
 import io.otelring.core.component.Factories;
 import io.otelring.core.component.Factory;
+import io.otelring.core.component.PluginApi;
 import io.otelring.core.component.Signal;
 import io.otelring.core.config.CollectorConfig;
 import io.otelring.core.config.ConfigException;
@@ -170,14 +171,19 @@ class PluginLoaderTest {
                             + ": processor type \"batch\" is already provided by otelring itself"
                             + " (built in)",
                         plugins.resolve("d-future.jar")
-                            + ": built against plugin API 2.0, but this otelring provides 1.0;"
+                            + ": built against plugin API 2.0, but this otelring provides "
+                            + PluginApi.VERSION
+                            + ";"
                             + " rebuild it against 1.x",
                         plugins.resolve("e-newer-minor.jar")
-                            + ": built against plugin API 1.7, but this otelring provides 1.0;"
+                            + ": built against plugin API 1.7, but this otelring provides "
+                            + PluginApi.VERSION
+                            + ";"
                             + " rebuild it against 1.x",
                         plugins.resolve("f-unversioned.jar")
                             + ": its manifest does not say which plugin API it was built against"
-                            + " (Otelring-Api-Version); this otelring provides 1.0",
+                            + " (Otelring-Api-Version); this otelring provides "
+                            + PluginApi.VERSION,
                         plugins.resolve("g-empty.jar")
                             + ": no factory found; list the jar's factory classes in"
                             + " META-INF/services/io.otelring.core.component.Factory"));

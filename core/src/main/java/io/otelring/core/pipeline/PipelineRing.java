@@ -145,18 +145,27 @@ final class PipelineRing implements Consumer {
    * acknowledged to its clients.
    */
   Consumer waitingForRoom(Duration maxWait) {
-    return telemetry -> {
-      long deadline = System.nanoTime() + maxWait.toNanos();
-      long pause = TimeUnit.MICROSECONDS.toNanos(100);
-      CompletionStage<Void> answer;
-      while ((answer = tryConsume(telemetry)) == null) {
-        if (System.nanoTime() - deadline >= 0) {
-          return refuseFull();
+    return new Consumer() {
+      @Override
+      public CompletionStage<Void> consume(Telemetry telemetry) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        long pause = TimeUnit.MICROSECONDS.toNanos(100);
+        CompletionStage<Void> answer;
+        while ((answer = tryConsume(telemetry)) == null) {
+          if (System.nanoTime() - deadline >= 0) {
+            return refuseFull();
+          }
+          LockSupport.parkNanos(pause);
+          pause = Math.min(2 * pause, TimeUnit.MILLISECONDS.toNanos(10));
         }
-        LockSupport.parkNanos(pause);
-        pause = Math.min(2 * pause, TimeUnit.MILLISECONDS.toNanos(10));
+        return answer;
       }
-      return answer;
+
+      /** Durable when this ring's chain is: the upstream ring then answers only after it. */
+      @Override
+      public boolean durable() {
+        return durable;
+      }
     };
   }
 

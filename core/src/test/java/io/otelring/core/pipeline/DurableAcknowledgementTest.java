@@ -69,6 +69,8 @@ class DurableAcknowledgementTest {
       new TestComponents.RecordingExporters();
   private final DurableExporters durable = new DurableExporters();
   private final TestComponents.GateProcessors gates = new TestComponents.GateProcessors();
+  private final TestComponents.SameSignalConnectors connectors =
+      new TestComponents.SameSignalConnectors();
   private PipelineGraph graph;
 
   @AfterEach
@@ -85,7 +87,7 @@ class DurableAcknowledgementTest {
   }
 
   private void start(String processors, String exporters) throws Exception {
-    String yaml =
+    startYaml(
         """
         receivers: {manual: {}}
         processors: {gate: {}}
@@ -93,9 +95,12 @@ class DurableAcknowledgementTest {
         service:
           pipelines: {traces: {receivers: [manual], processors: %s, exporters: %s}}
         """
-            .formatted(processors, exporters);
+            .formatted(processors, exporters));
+  }
+
+  private void startYaml(String yaml) throws Exception {
     var config =
-        new ConfigLoader(Factories.of(List.of(receivers, gates, recorders, durable)))
+        new ConfigLoader(Factories.of(List.of(receivers, gates, recorders, durable, connectors)))
             .load(ConfigSource.ofYaml("test.yaml", yaml));
     graph = PipelineGraph.build(config, new SimpleMeterRegistry(), RingOptions.DEFAULT);
     graph.start();
@@ -116,6 +121,32 @@ class DurableAcknowledgementTest {
     durable.pending.get(0).complete(null);
     assertThat(answer).isNotDone();
     durable.pending.get(1).complete(null);
+    await().until(answer::isDone);
+    assertThat(answer).isCompletedWithValue(null);
+  }
+
+  @Test
+  void throughAConnectorTheReceiversStageWaitsForTheDurableExporterDownstream() throws Exception {
+    startYaml(
+        """
+        receivers: {manual: {}}
+        connectors: {same: {}}
+        exporters: {durable/a: {}}
+        service:
+          pipelines:
+            traces/in: {receivers: [manual], exporters: [same]}
+            traces/out: {receivers: [same], exporters: [durable/a]}
+        """);
+
+    CompletableFuture<Void> answer =
+        receivers
+            .consumer("manual", Signal.TRACES)
+            .consume(Telemetry.traces(Requests.spans("x", 2)))
+            .toCompletableFuture();
+
+    await().until(() -> durable.pending.size() == 1);
+    assertThat(answer).isNotDone();
+    durable.pending.get(0).complete(null);
     await().until(answer::isDone);
     assertThat(answer).isCompletedWithValue(null);
   }

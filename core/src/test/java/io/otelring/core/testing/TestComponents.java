@@ -265,6 +265,11 @@ public final class TestComponents {
         }
 
         @Override
+        public boolean durable() {
+          return pipelines.durable();
+        }
+
+        @Override
         public boolean countsSends() {
           return true;
         }
