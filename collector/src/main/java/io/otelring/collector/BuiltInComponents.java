@@ -1,6 +1,7 @@
 package io.otelring.collector;
 
 import io.otelring.collector.extension.healthcheck.HealthCheckExtensionFactory;
+import io.otelring.collector.extension.zpages.ZPagesExtensionFactory;
 import io.otelring.connector.forward.ForwardConnectorFactory;
 import io.otelring.core.component.Factories;
 import io.otelring.core.component.Factory;
@@ -47,7 +48,8 @@ public final class BuiltInComponents {
         new ForwardConnectorFactory(),
         // extensions
         new HealthCheckExtensionFactory(),
-        new FileStorageExtensionFactory());
+        new FileStorageExtensionFactory(),
+        new ZPagesExtensionFactory());
   }
 
   /**

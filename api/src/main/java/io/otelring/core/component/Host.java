@@ -1,5 +1,6 @@
 package io.otelring.core.component;
 
+import java.util.List;
 import java.util.Optional;
 
 /** What an extension or exporter may ask of the running collector. */
@@ -15,5 +16,15 @@ public interface Host {
    */
   default Optional<Extension> extension(ComponentId id) {
     return Optional.empty();
+  }
+
+  /** The pipelines, in the order of the config. */
+  default List<PipelineSummary> pipelines() {
+    return List.of();
+  }
+
+  /** The ids of the extensions listed in {@code service.extensions}, in that order. */
+  default List<ComponentId> extensions() {
+    return List.of();
   }
 }

@@ -12,6 +12,7 @@ import io.otelring.core.component.ExtensionFactory;
 import io.otelring.core.component.Host;
 import io.otelring.core.component.Kind;
 import io.otelring.core.component.Lifecycle;
+import io.otelring.core.component.PipelineSummary;
 import io.otelring.core.component.Processor;
 import io.otelring.core.component.ProcessorFactory;
 import io.otelring.core.component.Receiver;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +67,7 @@ public final class PipelineGraph implements Host {
   private final Map<String, String> resource;
   private final Map<Lifecycle, String> labels = new IdentityHashMap<>();
   private final Map<String, Duration> tickIntervals = new LinkedHashMap<>();
+  private final List<PipelineSummary> summaries = new ArrayList<>();
   private volatile boolean running;
   private boolean stopped;
 
@@ -115,6 +118,9 @@ public final class PipelineGraph implements Host {
                   settings(bound, Kind.EXTENSION, meters), bound.config(), this),
               Kind.EXTENSION,
               bound));
+    }
+    for (Pipeline pipeline : config.pipelines()) {
+      summaries.add(summary(config, pipeline));
     }
     Map<ComponentId, Map<Signal, List<Consumer>>> receiverTargets = new LinkedHashMap<>();
     Map<ComponentId, Map<Signal, List<Consumer>>> connectorTargets = new LinkedHashMap<>();
@@ -348,6 +354,27 @@ public final class PipelineGraph implements Host {
   @Override
   public Optional<Extension> extension(ComponentId id) {
     return Optional.ofNullable(extensions.get(id));
+  }
+
+  @Override
+  public List<PipelineSummary> pipelines() {
+    return List.copyOf(summaries);
+  }
+
+  @Override
+  public List<ComponentId> extensions() {
+    return List.copyOf(extensions.keySet());
+  }
+
+  private static PipelineSummary summary(CollectorConfig config, Pipeline pipeline) {
+    Function<ComponentId, String> named =
+        id -> config.isConnector(id) ? id + " (connector)" : id.toString();
+    return new PipelineSummary(
+        pipeline.id(),
+        pipeline.signal(),
+        pipeline.receivers().stream().map(named).toList(),
+        pipeline.processors().stream().map(ComponentId::toString).toList(),
+        pipeline.exporters().stream().map(named).toList());
   }
 
   private ComponentSettings settings(Bound bound, Kind kind, MeterRegistry meters) {
