@@ -2,7 +2,7 @@ package io.otelring.collector.extension.healthcheck;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.otelring.collector.telemetry.Endpoints;
+import io.otelring.collector.extension.ExtensionServer;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Extension;
 import io.otelring.core.component.Host;
@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.Executors;
+import java.util.Map;
 
 /**
  * Answers health probes the way the Go collector's {@code health_check} does: 200 with {@code
@@ -36,16 +36,9 @@ final class HealthCheckExtension implements Extension {
 
   @Override
   public synchronized void start() throws IOException {
-    server = HttpServer.create(Endpoints.parse(config.endpoint()), 0);
-    server.setExecutor(
-        Executors.newSingleThreadExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "health-check");
-              thread.setDaemon(true);
-              return thread;
-            }));
-    server.createContext(config.path(), this::answer);
-    server.start();
+    server =
+        ExtensionServer.start(
+            config.endpoint(), "health-check", Map.of(config.path(), this::answer));
     upSince = Instant.now();
     settings
         .logger()
@@ -94,10 +87,7 @@ final class HealthCheckExtension implements Extension {
 
   @Override
   public synchronized void shutdown(Duration deadline) {
-    if (server != null) {
-      server.stop(0);
-      ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
-      server = null;
-    }
+    ExtensionServer.stop(server);
+    server = null;
   }
 }

@@ -3,7 +3,7 @@ package io.otelring.collector.extension.zpages;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.otelring.collector.Version;
-import io.otelring.collector.telemetry.Endpoints;
+import io.otelring.collector.extension.ExtensionServer;
 import io.otelring.core.component.ComponentId;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Extension;
@@ -16,8 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
 
 /** Serves the pages; each is built from the host when asked, so it shows the running collector. */
 final class ZPagesExtension implements Extension {
@@ -40,21 +39,17 @@ final class ZPagesExtension implements Extension {
   @Override
   public synchronized void start() throws IOException {
     started = Instant.now();
-    server = HttpServer.create(Endpoints.parse(config.endpoint()), 0);
-    server.setExecutor(
-        Executors.newSingleThreadExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "zpages");
-              thread.setDaemon(true);
-              return thread;
-            }));
-    server.createContext("/debug/servicez", exchange -> html(exchange, servicez()));
-    server.createContext("/debug/pipelinez", exchange -> html(exchange, pipelinez()));
-    server.createContext("/debug/extensionz", exchange -> html(exchange, extensionz()));
-    server.createContext("/debug/featurez", exchange -> html(exchange, featurez()));
-    server.createContext("/debug/tracez", this::notRecorded);
-    server.createContext("/debug/rpcz", this::notRecorded);
-    server.start();
+    server =
+        ExtensionServer.start(
+            config.endpoint(),
+            "zpages",
+            Map.of(
+                "/debug/servicez", exchange -> html(exchange, servicez()),
+                "/debug/pipelinez", exchange -> html(exchange, pipelinez()),
+                "/debug/extensionz", exchange -> html(exchange, extensionz()),
+                "/debug/featurez", exchange -> html(exchange, featurez()),
+                "/debug/tracez", this::notRecorded,
+                "/debug/rpcz", this::notRecorded));
     settings.logger().info("{}: Starting zpages extension on {}", settings.id(), config.endpoint());
   }
 
@@ -166,10 +161,7 @@ final class ZPagesExtension implements Extension {
 
   @Override
   public synchronized void shutdown(Duration deadline) {
-    if (server != null) {
-      server.stop(0);
-      ((ExecutorService) server.getExecutor()).shutdownNow();
-      server = null;
-    }
+    ExtensionServer.stop(server);
+    server = null;
   }
 }
