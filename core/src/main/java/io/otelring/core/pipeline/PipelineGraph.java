@@ -217,9 +217,14 @@ public final class PipelineGraph implements Host {
     if (existing != null) {
       return existing;
     }
-    Map<Signal, Consumer> bySignal = new EnumMap<>(Signal.class);
-    targets.forEach((signal, rings) -> bySignal.put(signal, FanOut.of(rings)));
     ConnectorFactory<ComponentConfig> factory = cast(bound);
+    Map<Signal, Consumer> bySignal = new EnumMap<>(Signal.class);
+    targets.forEach(
+        (to, rings) -> {
+          if (factory.connects(from, to)) {
+            bySignal.put(to, FanOut.of(rings));
+          }
+        });
     Exporter created =
         made(
             factory.createConnector(
