@@ -4,11 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.otelring.collector.Version;
 import io.otelring.collector.extension.ExtensionServer;
-import io.otelring.core.component.ComponentId;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Extension;
 import io.otelring.core.component.Host;
 import io.otelring.core.component.PipelineSummary;
+import io.otelring.core.config.GoDuration;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +64,7 @@ final class ZPagesExtension implements Extension {
                     List.of("Version", Version.get()),
                     List.of("Java", Runtime.version().toString()),
                     List.of("Start time", started.toString()),
-                    List.of("Uptime", uptime.toString())))
+                    List.of("Uptime", GoDuration.format(uptime))))
             + "<p><a href=\"pipelinez\">pipelines</a> · <a href=\"extensionz\">extensions</a> ·"
             + " <a href=\"featurez\">features</a></p>\n");
   }
@@ -89,8 +89,7 @@ final class ZPagesExtension implements Extension {
   }
 
   private String extensionz() {
-    List<List<String>> rows =
-        host.extensions().stream().map(ComponentId::toString).map(id -> List.of(id)).toList();
+    List<List<String>> rows = host.extensions().stream().map(id -> List.of(id.toString())).toList();
     return page("Extensions", table(List.of("FullName"), rows));
   }
 
