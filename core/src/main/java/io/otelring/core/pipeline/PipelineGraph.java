@@ -179,7 +179,7 @@ public final class PipelineGraph implements Host {
         (connector ? connectorTargets : receiverTargets)
             .computeIfAbsent(id, k -> new EnumMap<>(Signal.class))
             .computeIfAbsent(pipeline.signal(), k -> new ArrayList<>())
-            .add(connector ? ring.waitingForRoom(connectorWait(ringOptions)) : ring);
+            .add(connector ? new ConnectorInput(ring, connectorWait(ringOptions)) : ring);
       }
     }
     for (var entry : receiverTargets.entrySet()) {

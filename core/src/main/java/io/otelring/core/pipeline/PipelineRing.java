@@ -29,7 +29,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,39 +137,13 @@ final class PipelineRing implements Consumer {
     return answer != null ? answer : refuseFull();
   }
 
-  /**
-   * This ring as a connector's output: while the ring is full, a consume waits for room (up to
-   * {@code maxWait}) instead of refusing. The upstream ring that calls it is held back, fills, and
-   * its receivers refuse retryably — rather than the upstream ring losing what it has already
-   * acknowledged to its clients.
-   */
-  Consumer waitingForRoom(Duration maxWait) {
-    return new Consumer() {
-      @Override
-      public CompletionStage<Void> consume(Telemetry telemetry) {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        long pause = TimeUnit.MICROSECONDS.toNanos(100);
-        CompletionStage<Void> answer;
-        while ((answer = tryConsume(telemetry)) == null) {
-          if (System.nanoTime() - deadline >= 0) {
-            return refuseFull();
-          }
-          LockSupport.parkNanos(pause);
-          pause = Math.min(2 * pause, TimeUnit.MILLISECONDS.toNanos(10));
-        }
-        return answer;
-      }
-
-      /** Durable when this ring's chain is: the upstream ring then answers only after it. */
-      @Override
-      public boolean durable() {
-        return durable;
-      }
-    };
+  /** Whether the ring answers only once its chain holds the data durably. */
+  boolean chainIsDurable() {
+    return durable;
   }
 
   /** The answer to {@code telemetry}, or null when the ring is full. */
-  private CompletionStage<Void> tryConsume(Telemetry telemetry) {
+  CompletionStage<Void> tryConsume(Telemetry telemetry) {
     if (!accepting) {
       return Consumer.refuse(
           Refusal.retryable("pipeline " + pipelineId + " is not running", retryDelay));
@@ -190,7 +163,8 @@ final class PipelineRing implements Consumer {
     return null;
   }
 
-  private CompletionStage<Void> refuseFull() {
+  /** A full ring's answer: retryable after the ring's delay, and counted. */
+  CompletionStage<Void> refuseFull() {
     full.increment();
     return Consumer.refuse(
         Refusal.retryable("pipeline " + pipelineId + " is full, retry later", retryDelay));
