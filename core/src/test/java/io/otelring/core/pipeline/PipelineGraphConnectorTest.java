@@ -149,11 +149,11 @@ class PipelineGraphConnectorTest {
       }
     }
 
-    // Both rings fill (4 slots each, and their consumers hold one each); then the receiver is
-    // refused upstream.
+    // Both rings fill (4 slots each, and their consumers hold one each: about 10 items); then the
+    // receiver is refused upstream. Without the wait, the upstream ring would drop what the full
+    // one refuses and never fill: no refusal, or fewer items delivered than accepted.
     assertThat(refusal).isNotNull();
     assertThat(refusal.getMessage()).isEqualTo("pipeline traces/in is full, retry later");
-    assertThat(accepted).isGreaterThanOrEqualTo(8);
     gates.open();
     long expected = accepted;
     await()
