@@ -1,9 +1,11 @@
 package io.otelring.collector;
 
 import io.otelring.collector.plugin.PluginJar;
+import io.otelring.core.component.ConnectorFactory;
 import io.otelring.core.component.Factories;
 import io.otelring.core.component.Factory;
 import io.otelring.core.component.Kind;
+import io.otelring.core.component.Signal;
 import io.otelring.core.config.CollectorConfig;
 import io.otelring.core.config.ConfigException;
 import io.otelring.core.pipeline.RingOptions;
@@ -199,7 +201,9 @@ public final class Main implements Callable<Integer> {
           if (!aliases.isEmpty()) {
             out.println("    aliases: [" + String.join(", ", aliases) + "]");
           }
-          if (kind != Kind.EXTENSION) { // an extension serves the collector, not a signal
+          if (factory instanceof ConnectorFactory<?> connector) {
+            out.println("    connects: [" + String.join(", ", pairs(connector)) + "]");
+          } else if (kind != Kind.EXTENSION) { // an extension serves the collector, not a signal
             out.println(
                 "    signals: ["
                     + String.join(
@@ -210,6 +214,19 @@ public final class Main implements Callable<Integer> {
       }
       out.flush();
       return 0;
+    }
+
+    /** The signal pairs a connector joins, named as Go names them: {@code traces-to-metrics}. */
+    private static List<String> pairs(ConnectorFactory<?> connector) {
+      List<String> pairs = new ArrayList<>();
+      for (Signal from : Signal.values()) {
+        for (Signal to : Signal.values()) {
+          if (connector.connects(from, to)) {
+            pairs.add(from.configName() + "-to-" + to.configName());
+          }
+        }
+      }
+      return pairs.stream().sorted().toList();
     }
   }
 

@@ -135,7 +135,9 @@ class MainTest {
         .contains("  - name: otlphttp\n")
         .contains("  - name: tempo\n")
         .contains("receivers:\n  - name: otlp\n    signals: [logs, metrics, traces]\n")
-        .contains("connectors:\n  - name: forward\n    signals: [logs, metrics, traces]\n")
+        .contains(
+            "connectors:\n  - name: forward\n"
+                + "    connects: [logs-to-logs, metrics-to-metrics, traces-to-traces]\n")
         .contains("extensions:\n  - name: health_check\n  - name: file_storage\n");
   }
 
