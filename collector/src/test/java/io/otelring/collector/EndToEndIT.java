@@ -29,10 +29,6 @@ import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.pipeline.RingOptions;
 import io.otelring.core.testing.RecordingConsumer;
 import io.otelring.core.testing.TestComponents;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -185,7 +181,7 @@ class EndToEndIT {
     }
     provider.shutdown().join(10, TimeUnit.SECONDS);
 
-    String metrics = scrape();
+    String metrics = MetricsScrape.of(metricsPort);
     assertThat(metrics)
         .containsPattern(
             "otelcol_receiver_accepted_spans_total\\{[^}]*receiver=\"otlp\"[^}]*transport=\"grpc\"[^}]*} 230\\.0");
@@ -291,14 +287,5 @@ class EndToEndIT {
       out.put(kv.getKey(), text);
     }
     return out;
-  }
-
-  private String scrape() throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
   }
 }

@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.otelring.core.pipeline.RingOptions;
 import io.otelring.core.testing.TestComponents;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,19 +60,10 @@ class NopComponentsIT {
     }
 
     await().until(() -> recorders.get("recording").itemCount() == 7);
-    String metrics = scrape();
+    String metrics = MetricsScrape.of(metricsPort);
     assertThat(metrics)
         .contains("otelcol_receiver_accepted_spans_total{")
         .containsPattern("otelcol_exporter_sent_spans_total\\{exporter=\"recording\"[^}]*} 7")
         .doesNotContainPattern("otelcol_exporter_[a-z_]+\\{exporter=\"nop\"");
-  }
-
-  private String scrape() throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
   }
 }
