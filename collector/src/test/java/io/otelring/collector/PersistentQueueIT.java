@@ -66,9 +66,24 @@ class PersistentQueueIT {
 
   @Test
   void everySpanAnsweredOkBeforeAKillArrivesAfterTheRestart() throws Exception {
+    everySpanAnsweredOkArrivesAfterAKill(BATCH_PROCESSOR, "{storage: file_storage}");
+  }
+
+  /**
+   * Go's batching without the batch processor: the exporter merges what its persistent queue holds,
+   * and a request leaves the disk only once the batch carrying it was sent.
+   */
+  @Test
+  void withTheExportersOwnBatchingEverySpanAnsweredOkArrivesAfterTheRestart() throws Exception {
+    everySpanAnsweredOkArrivesAfterAKill(
+        "[]", "{storage: file_storage, batch: {min_size: 25, flush_timeout: 100ms}}");
+  }
+
+  private void everySpanAnsweredOkArrivesAfterAKill(String processors, String queue)
+      throws Exception {
     int receiverPort = FreePorts.next();
     int backendPort = FreePorts.next();
-    Path config = config(receiverPort, backendPort);
+    Path config = config(receiverPort, backendPort, processors, queue);
 
     Process first = collector(config);
     Set<String> acknowledged = sendUntilKilled(receiverPort, first);
@@ -87,7 +102,7 @@ class PersistentQueueIT {
   void aTruncatedQueueFileIsReportedAndTheRestIsStillSent() throws Exception {
     int receiverPort = FreePorts.next();
     int backendPort = FreePorts.next();
-    Path config = config(receiverPort, backendPort);
+    Path config = config(receiverPort, backendPort, BATCH_PROCESSOR, "{storage: file_storage}");
     Process first = collector(config);
     Set<String> acknowledged = sendUntilKilled(receiverPort, first);
     assertThat(acknowledged).hasSizeGreaterThan(20);
@@ -113,7 +128,10 @@ class PersistentQueueIT {
             () -> assertThat(received.size()).isGreaterThanOrEqualTo(acknowledged.size() - 20));
   }
 
-  private Path config(int receiverPort, int backendPort) throws IOException {
+  private static final String BATCH_PROCESSOR = "[batch]";
+
+  private Path config(int receiverPort, int backendPort, String processors, String queue)
+      throws IOException {
     Path config = dir.resolve("c.yaml");
     Files.writeString(
         config,
@@ -125,15 +143,15 @@ class PersistentQueueIT {
             endpoint: 127.0.0.1:%d
             tls: {insecure: true}
             retry_on_failure: {initial_interval: 100ms, max_interval: 300ms, max_elapsed_time: 0}
-            sending_queue: {storage: file_storage}
+            sending_queue: %s
         extensions:
           file_storage: {directory: %s, create_directory: true}
         service:
           extensions: [file_storage]
           telemetry: {metrics: {level: none}}
-          pipelines: {traces: {receivers: [otlp], processors: [batch], exporters: [otlp]}}
+          pipelines: {traces: {receivers: [otlp], processors: %s, exporters: [otlp]}}
         """
-            .formatted(receiverPort, backendPort, dir.resolve("queue")));
+            .formatted(receiverPort, backendPort, queue, dir.resolve("queue"), processors));
     return config;
   }
 

@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 
-/** The in-memory sending queue: what it holds is lost if the process dies. */
+/**
+ * The in-memory sending queue: what it holds is lost if the process dies. Its capacity is measured
+ * by its {@link Sizer}; a request keeps its room until it is {@linkplain #done done} (sent or
+ * failed), so the queue bounds what waits, what is being batched and what is in flight, as Go's
+ * does. As the hand-off of a disabled queue, room comes back when a worker takes the request.
+ */
 final class MemoryQueue implements SendingQueue {
 
   static final Duration FULL_RETRY_DELAY = Duration.ofSeconds(1);
@@ -18,11 +23,25 @@ final class MemoryQueue implements SendingQueue {
   private final Semaphore room;
   private final int capacity;
   private final boolean blockOnOverflow;
+  private final Sizer sizer;
+  private final boolean handOff;
 
-  MemoryQueue(int capacity, boolean blockOnOverflow) {
+  /** A queue of {@code capacity} measured by {@code sizer}. */
+  MemoryQueue(int capacity, boolean blockOnOverflow, Sizer sizer) {
+    this(capacity, blockOnOverflow, sizer, false);
+  }
+
+  private MemoryQueue(int capacity, boolean blockOnOverflow, Sizer sizer, boolean handOff) {
     this.capacity = capacity;
     this.room = new Semaphore(capacity);
     this.blockOnOverflow = blockOnOverflow;
+    this.sizer = sizer;
+    this.handOff = handOff;
+  }
+
+  /** Hands requests to {@code workers} free workers; a request waits only while none is free. */
+  static MemoryQueue handOff(int workers) {
+    return new MemoryQueue(workers, false, Sizer.REQUESTS, true);
   }
 
   @Override
@@ -32,18 +51,37 @@ final class MemoryQueue implements SendingQueue {
 
   /** Adds a batch with a handle the worker gets back (the stage of {@code wait_for_result}). */
   CompletionStage<Void> offer(Telemetry telemetry, Object handle) {
-    if (!QueueRoom.claim(room, blockOnOverflow)) {
+    long size = sizer.sizeOf(telemetry);
+    if (size > capacity) {
+      return Consumer.refuse(
+          Refusal.permanent(
+              "a request of "
+                  + size
+                  + " "
+                  + sizer.configName()
+                  + " is larger than the sending queue's capacity of "
+                  + capacity));
+    }
+    if (!QueueRoom.claim(room, (int) size, blockOnOverflow)) {
       return Consumer.refuse(Refusal.retryable("sending queue is full", FULL_RETRY_DELAY));
     }
-    entries.add(new Entry(telemetry, handle));
+    entries.add(new Entry(telemetry, handle, (int) size));
     return Consumer.ACCEPTED;
   }
 
   @Override
   public Entry take() throws InterruptedException {
-    Entry entry = entries.take();
-    if (entry != null) {
-      room.release();
+    return taken(entries.take());
+  }
+
+  @Override
+  public Entry poll(long nanos) throws InterruptedException {
+    return taken(entries.poll(nanos));
+  }
+
+  private Entry taken(Entry entry) {
+    if (entry != null && handOff) {
+      room.release(entry.size());
     }
     return entry;
   }
@@ -56,11 +94,16 @@ final class MemoryQueue implements SendingQueue {
   }
 
   @Override
-  public void done(Entry entry) {}
+  public void done(Entry entry) {
+    if (!handOff) {
+      room.release(entry.size());
+    }
+  }
 
+  /** What the queue holds until done, in its sizer's unit. */
   @Override
   public int size() {
-    return entries.size();
+    return handOff ? entries.size() : capacity - room.availablePermits();
   }
 
   @Override
@@ -71,6 +114,16 @@ final class MemoryQueue implements SendingQueue {
   @Override
   public boolean durable() {
     return false;
+  }
+
+  @Override
+  public void wake() {
+    entries.wake();
+  }
+
+  @Override
+  public boolean closed() {
+    return entries.closed();
   }
 
   @Override

@@ -48,7 +48,7 @@ final class PersistentQueue implements SendingQueue {
 
   @Override
   public CompletionStage<Void> offer(Telemetry telemetry) {
-    if (!QueueRoom.claim(room, blockOnOverflow)) {
+    if (!QueueRoom.claim(room, 1, blockOnOverflow)) {
       return Consumer.refuse(
           Refusal.retryable("sending queue is full", MemoryQueue.FULL_RETRY_DELAY));
     }
@@ -70,17 +70,37 @@ final class PersistentQueue implements SendingQueue {
   public Entry take() throws InterruptedException {
     RecordLog.Position position;
     while ((position = waiting.take()) != null) {
-      room.release();
-      try {
-        return new Entry(decode(log.read(position)), position);
-      } catch (IOException | RuntimeException e) {
-        // A record that passed its checksum but does not parse cannot be sent, ever.
-        logger.error(
-            "Sending queue: a stored batch cannot be read and is skipped: {}", e.toString());
-        log.acknowledge(position);
+      Entry entry = read(position);
+      if (entry != null) {
+        return entry;
       }
     }
     return null;
+  }
+
+  @Override
+  public Entry poll(long nanos) throws InterruptedException {
+    long end = System.nanoTime() + nanos;
+    RecordLog.Position position;
+    while ((position = waiting.poll(Math.max(0, end - System.nanoTime()))) != null) {
+      Entry entry = read(position);
+      if (entry != null) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  private Entry read(RecordLog.Position position) {
+    room.release();
+    try {
+      return new Entry(decode(log.read(position)), position, 1);
+    } catch (IOException | RuntimeException e) {
+      // A record that passed its checksum but does not parse cannot be sent, ever.
+      logger.error("Sending queue: a stored batch cannot be read and is skipped: {}", e.toString());
+      log.acknowledge(position);
+      return null;
+    }
   }
 
   @Override
@@ -101,6 +121,16 @@ final class PersistentQueue implements SendingQueue {
   @Override
   public boolean durable() {
     return true;
+  }
+
+  @Override
+  public void wake() {
+    waiting.wake();
+  }
+
+  @Override
+  public boolean closed() {
+    return waiting.closed();
   }
 
   @Override

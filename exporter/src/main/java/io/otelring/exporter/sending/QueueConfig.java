@@ -1,14 +1,19 @@
 package io.otelring.exporter.sending;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.otelring.core.component.ComponentId;
 import java.util.List;
 
 /**
  * {@code sending_queue}, with the keys and defaults of Go's exporterhelper queue: 10 consumers, up
- * to 1000 batches, a full queue refuses (retryable) unless {@code block_on_overflow}; {@code
- * storage} names a {@code file_storage} extension that makes the queue persistent. Only the {@code
- * requests} sizer is supported; Go's {@code batch} section is not (batch with the batch processor).
+ * to 1000 requests (or items, or bytes, by {@code sizer}), a full queue refuses (retryable) unless
+ * {@code block_on_overflow}; {@code storage} names a {@code file_storage} extension that makes the
+ * queue persistent; {@code batch} merges queued requests before they are sent. What the queue holds
+ * counts until it was sent, as in Go: waiting, being batched or in flight.
  *
+ * @param sizer as written; null when not set (then {@code requests})
  * @param waitForResult the consume stage completes only when the batch was sent
+ * @param batch the exporter's batching, or null when off
  */
 public record QueueConfig(
     Boolean enabled,
@@ -16,8 +21,9 @@ public record QueueConfig(
     Integer queueSize,
     Boolean blockOnOverflow,
     String storage,
-    String sizer,
-    Boolean waitForResult) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String sizer,
+    Boolean waitForResult,
+    @JsonInclude(JsonInclude.Include.NON_NULL) QueueBatchConfig batch) {
 
   public QueueConfig {
     enabled = enabled == null || enabled;
@@ -25,16 +31,33 @@ public record QueueConfig(
     queueSize = queueSize == null ? 1000 : queueSize;
     blockOnOverflow = blockOnOverflow != null && blockOnOverflow;
     storage = storage == null ? "" : storage;
-    sizer = sizer == null || sizer.isEmpty() ? "requests" : sizer;
+    sizer = sizer == null || sizer.isEmpty() ? null : sizer;
     waitForResult = waitForResult != null && waitForResult;
+    if (batch != null && !batch.enabled()) {
+      batch = null;
+    }
+    // Go: a batch section that names no sizer measures as the queue does, when the queue's is set.
+    if (batch != null && batch.sizer() == null) {
+      batch = batch.withSizer(sizer != null ? sizer : "items");
+    }
   }
 
   public static QueueConfig defaults() {
-    return new QueueConfig(null, null, null, null, null, null, null);
+    return new QueueConfig(null, null, null, null, null, null, null, null);
   }
 
   public boolean persistent() {
     return enabled && !storage.isEmpty();
+  }
+
+  /** True when queued requests are merged before they are sent. */
+  public boolean batching() {
+    return enabled && batch != null;
+  }
+
+  /** How {@code queue_size} is measured; call after {@link #validate} found no problem. */
+  public Sizer queueSizer() {
+    return sizer == null ? Sizer.REQUESTS : Sizer.parse(sizer);
   }
 
   /** Go's checks (only when enabled), under {@code path}. */
@@ -48,8 +71,18 @@ public record QueueConfig(
     if (queueSize <= 0) {
       problems.add(path + "::queue_size: must be positive");
     }
-    if (!sizer.equals("requests")) {
-      problems.add(path + "::sizer: only \"requests\" is supported, got \"" + sizer + "\"");
+    Sizer queueSizer = null;
+    try {
+      queueSizer = queueSizer();
+    } catch (IllegalArgumentException e) {
+      problems.add(path + "::sizer: " + e.getMessage());
+    }
+    if (!storage.isEmpty() && queueSizer != null && queueSizer != Sizer.REQUESTS) {
+      problems.add(
+          path
+              + "::sizer: a persistent queue (storage) counts requests in otelring; \""
+              + sizer
+              + "\" is not supported with it");
     }
     if (!storage.isEmpty() && waitForResult) {
       problems.add(
@@ -59,9 +92,19 @@ public record QueueConfig(
     }
     if (!storage.isEmpty()) {
       try {
-        io.otelring.core.component.ComponentId.parse(storage);
+        ComponentId.parse(storage);
       } catch (IllegalArgumentException e) {
         problems.add(path + "::storage: " + e.getMessage());
+      }
+    }
+    if (batch != null) {
+      batch.validate(path + "::batch", problems);
+      // Go: a queue that cannot hold one batch's minimum would never send by size.
+      if (queueSizer != null
+          && batch.sizer().equals(queueSizer.configName())
+          && batch.minSize() > queueSize) {
+        problems.add(
+            path + "::batch::min_size: `min_size` must be less than or equal to `queue_size`");
       }
     }
   }

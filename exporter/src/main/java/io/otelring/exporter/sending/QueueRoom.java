@@ -2,19 +2,17 @@ package io.otelring.exporter.sending;
 
 import java.util.concurrent.Semaphore;
 
-/**
- * Claims a place in a bounded queue: at once, or waiting for one with {@code block_on_overflow}.
- */
+/** Claims room in a bounded queue: at once, or waiting for it with {@code block_on_overflow}. */
 final class QueueRoom {
 
   private QueueRoom() {}
 
-  static boolean claim(Semaphore room, boolean block) {
+  static boolean claim(Semaphore room, int size, boolean block) {
     if (!block) {
-      return room.tryAcquire();
+      return room.tryAcquire(size);
     }
     try {
-      room.acquire();
+      room.acquire(size);
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

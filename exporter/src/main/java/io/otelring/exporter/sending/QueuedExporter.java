@@ -21,9 +21,11 @@ import org.slf4j.Logger;
  * An exporter made of the shared wrappers around a {@link Push}: {@code consume} only enqueues (the
  * ring thread never waits on the network), {@code num_consumers} workers take batches, split those
  * over {@code max_request_size}, and send each part with retries and the per-attempt timeout. With
- * {@code sending_queue.storage} the queue is persistent and the exporter is {@linkplain #durable()
- * durable}: its stage completes once the batch is on disk. With the queue disabled, a batch is
- * handed to a free worker and its stage completes when it was sent, as Go sends in the caller.
+ * {@code sending_queue.batch} a {@link QueueBatcher} takes from the queue instead and hands merged
+ * batches to as many senders. With {@code sending_queue.storage} the queue is persistent and the
+ * exporter is {@linkplain #durable() durable}: its stage completes once the batch is on disk. With
+ * the queue disabled, a batch is handed to a free worker and its stage completes when it was sent,
+ * as Go sends in the caller.
  */
 public final class QueuedExporter implements Exporter {
 
@@ -38,6 +40,7 @@ public final class QueuedExporter implements Exporter {
   private final RetrySender retry;
   private final DeliveryLog deliveries;
   private final List<Thread> workers = new ArrayList<>();
+  private QueueBatcher batcher;
   private volatile SendingQueue queue;
   private volatile boolean running;
   private boolean stopped;
@@ -109,33 +112,76 @@ public final class QueuedExporter implements Exporter {
   public void start() throws Exception {
     push.start();
     if (!queueConfig.enabled()) {
-      queue = new MemoryQueue(queueConfig.numConsumers(), false);
+      queue = MemoryQueue.handOff(queueConfig.numConsumers());
     } else if (storage != null) {
       String name = "exporter_" + settings.id().toString().replaceAll("[^A-Za-z0-9_.-]", "_");
       queue =
           new PersistentQueue(
               storage.open(name), queueConfig.queueSize(), queueConfig.blockOnOverflow(), logger);
     } else {
-      queue = new MemoryQueue(queueConfig.queueSize(), queueConfig.blockOnOverflow());
+      queue =
+          new MemoryQueue(
+              queueConfig.queueSize(), queueConfig.blockOnOverflow(), queueConfig.queueSizer());
     }
     deliveries.metrics(new ExporterMetrics(settings.meters(), settings.id(), queue));
-    for (int i = 0; i < queueConfig.numConsumers(); i++) {
-      Thread worker = new Thread(this::work, "exporter-" + settings.id() + "-" + (i + 1));
-      worker.setDaemon(true);
-      workers.add(worker);
-      worker.start();
+    String threads = "exporter-" + settings.id();
+    if (queueConfig.batching()) {
+      batcher =
+          new QueueBatcher(
+              threads,
+              queue,
+              queueConfig.batch(),
+              queueConfig.numConsumers(),
+              new QueueBatcher.Sender() {
+                @Override
+                public QueueBatcher.Sent send(Telemetry batch) {
+                  return sendBatch(batch);
+                }
+
+                @Override
+                public QueueBatcher.Sent abandon(Telemetry batch) {
+                  return stoppedBefore(batch, null);
+                }
+              },
+              this::finish);
+      batcher.start();
+    } else {
+      for (int i = 0; i < queueConfig.numConsumers(); i++) {
+        Thread worker = new Thread(this::work, threads + "-" + (i + 1));
+        worker.setDaemon(true);
+        workers.add(worker);
+        worker.start();
+      }
     }
     running = true;
-    logger.info(
-        "Started exporting to {}; sending queue {}",
-        description,
-        !queueConfig.enabled()
-            ? "disabled"
-            : queueConfig.queueSize()
-                + " batches, "
-                + queueConfig.numConsumers()
-                + " consumers"
-                + (storage == null ? "" : ", persistent in " + queueConfig.storage()));
+    logger.info("Started exporting to {}; sending queue {}", description, queueDescription());
+  }
+
+  private String queueDescription() {
+    if (!queueConfig.enabled()) {
+      return "disabled";
+    }
+    String text =
+        queueConfig.queueSize()
+            + " "
+            + queueConfig.queueSizer().configName()
+            + ", "
+            + queueConfig.numConsumers()
+            + " consumers"
+            + (storage == null ? "" : ", persistent in " + queueConfig.storage());
+    if (queueConfig.batching()) {
+      QueueBatchConfig batch = queueConfig.batch();
+      text +=
+          ", batches of "
+              + batch.minSize()
+              + (batch.maxSize() > 0 ? "-" + batch.maxSize() : "+")
+              + " "
+              + batch.sizer()
+              + " or after "
+              + batch.flushTimeout().toMillis()
+              + "ms";
+    }
+    return text;
   }
 
   @Override
@@ -177,26 +223,54 @@ public final class QueuedExporter implements Exporter {
   }
 
   private void deliver(SendingQueue.Entry entry) {
+    finish(entry, sendBatch(entry.telemetry()));
+  }
+
+  /** Sends a batch in parts of at most {@code max_request_size}, each with retries. */
+  private QueueBatcher.Sent sendBatch(Telemetry batch) {
     Refusal failure = null;
-    for (Telemetry part : RequestSplitter.split(entry.telemetry(), maxRequestBytes)) {
+    for (Telemetry part : RequestSplitter.split(batch, maxRequestBytes)) {
       RetrySender.Outcome outcome = retry.send(part);
       if (outcome.stopped()) {
         if (queue.durable()) {
-          return; // kept on disk, sent after the restart
+          return stoppedBefore(part, failure);
         }
-        outcome = RetrySender.Outcome.failed(Refusal.retryable("the exporter stopped", null));
+        outcome = stopped();
       }
       deliveries.record(part, outcome);
       if (outcome.failure() != null && failure == null) {
         failure = outcome.failure();
       }
     }
+    return new QueueBatcher.Sent(failure, false);
+  }
+
+  /** The exporter stopped before {@code batch} was sent; a persistent queue keeps it. */
+  private QueueBatcher.Sent stoppedBefore(Telemetry batch, Refusal earlierFailure) {
+    if (queue.durable()) {
+      return new QueueBatcher.Sent(earlierFailure, true); // kept on disk, sent after the restart
+    }
+    RetrySender.Outcome stopped = stopped();
+    deliveries.record(batch, stopped);
+    return new QueueBatcher.Sent(
+        earlierFailure == null ? stopped.failure() : earlierFailure, false);
+  }
+
+  private static RetrySender.Outcome stopped() {
+    return RetrySender.Outcome.failed(Refusal.retryable("the exporter stopped", null));
+  }
+
+  /** A queued request was dealt with: it leaves the queue and its sender hears how it went. */
+  private void finish(SendingQueue.Entry entry, QueueBatcher.Sent how) {
+    if (how.stopped() && queue.durable()) {
+      return; // kept on disk, sent after the restart
+    }
     queue.done(entry);
     if (entry.handle() instanceof CompletableFuture<?> result) {
-      if (failure == null) {
+      if (how.failure() == null) {
         result.complete(null);
       } else {
-        result.completeExceptionally(failure);
+        result.completeExceptionally(how.failure());
       }
     }
   }
@@ -214,6 +288,9 @@ public final class QueuedExporter implements Exporter {
     running = false;
     long end = System.nanoTime() + deadline.toNanos();
     SendingQueue current = queue;
+    if (batcher != null) {
+      batcher.flushEverything(); // as Go's batcher sends its current batch at shutdown
+    }
     if (current != null && !current.durable()) {
       long drainEnd = System.nanoTime() + deadline.toNanos() / 2;
       while (current.size() > 0 && System.nanoTime() - drainEnd < 0) {
@@ -230,11 +307,12 @@ public final class QueuedExporter implements Exporter {
         worker.interrupt();
       }
     }
+    if (batcher != null) {
+      batcher.awaitStop(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+    }
     if (current instanceof MemoryQueue memory) {
       for (SendingQueue.Entry left : memory.drainRemaining()) {
-        deliveries.record(
-            left.telemetry(),
-            RetrySender.Outcome.failed(Refusal.retryable("the exporter stopped", null)));
+        deliveries.record(left.telemetry(), stopped());
       }
     }
     push.shutdown(Duration.ofNanos(Math.max(0, end - System.nanoTime())));

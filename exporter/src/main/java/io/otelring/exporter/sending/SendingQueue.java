@@ -10,14 +10,24 @@ import java.util.concurrent.CompletionStage;
  */
 interface SendingQueue {
 
-  /** A batch taken by a worker, to be {@linkplain #done finished} after it was sent or failed. */
-  record Entry(Telemetry telemetry, Object handle) {}
+  /**
+   * A batch taken by a worker, to be {@linkplain #done finished} after it was sent or failed.
+   *
+   * @param size its size in the queue's sizer unit
+   */
+  record Entry(Telemetry telemetry, Object handle, int size) {}
 
   /** Adds a batch; the stage completes once it is queued (for a persistent queue: on disk). */
   CompletionStage<Void> offer(Telemetry telemetry);
 
   /** The next batch, waiting for one; null when the queue is closed. */
   Entry take() throws InterruptedException;
+
+  /**
+   * The next batch, waiting at most {@code nanos} for one; null when none came in time or the queue
+   * is closed.
+   */
+  Entry poll(long nanos) throws InterruptedException;
 
   /** The batch is dealt with and leaves the queue for good. */
   void done(Entry entry);
@@ -29,6 +39,15 @@ interface SendingQueue {
 
   /** True when an offered batch is on disk before its stage completes. */
   boolean durable();
+
+  /**
+   * Makes {@link #take} or {@link #poll} return null once, after what is listed now was taken: a
+   * batcher told to flush at shutdown takes what waits, then flushes.
+   */
+  void wake();
+
+  /** True once {@link #close} was called. */
+  boolean closed();
 
   /** Wakes waiting workers; {@link #take} then returns null. */
   void close();

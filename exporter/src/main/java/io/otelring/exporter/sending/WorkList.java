@@ -3,6 +3,7 @@ package io.otelring.exporter.sending;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The waiting side of a sending queue: workers block in {@link #take} until there is work or the
@@ -14,6 +15,7 @@ import java.util.concurrent.LinkedBlockingDeque;
 final class WorkList<T> {
 
   private static final Object CLOSED = new Object();
+  private static final Object WAKE = new Object();
 
   private final LinkedBlockingDeque<Object> items = new LinkedBlockingDeque<>();
   private volatile boolean closed;
@@ -23,14 +25,34 @@ final class WorkList<T> {
   }
 
   /** The next item, waiting for one; null once the list is closed. */
-  @SuppressWarnings("unchecked")
   T take() throws InterruptedException {
-    Object item = items.takeFirst();
+    return unwrap(items.takeFirst());
+  }
+
+  /** The next item, waiting at most {@code nanos}; null when none came or the list is closed. */
+  T poll(long nanos) throws InterruptedException {
+    return unwrap(items.pollFirst(nanos, TimeUnit.NANOSECONDS));
+  }
+
+  @SuppressWarnings("unchecked")
+  private T unwrap(Object item) {
     if (item == CLOSED) {
       items.addFirst(CLOSED); // for the next worker
       return null;
     }
-    return (T) item;
+    return item == WAKE ? null : (T) item;
+  }
+
+  /**
+   * Makes one waiting {@link #take} or {@link #poll} return null, or the first to find nothing
+   * listed ahead of the marker.
+   */
+  void wake() {
+    items.addLast(WAKE);
+  }
+
+  boolean closed() {
+    return closed;
   }
 
   /** Items still listed, not counting the close marker (briefly out while a worker re-adds it). */
@@ -43,7 +65,9 @@ final class WorkList<T> {
   void drainTo(List<T> into) {
     for (Iterator<Object> it = items.iterator(); it.hasNext(); ) {
       Object item = it.next();
-      if (item != CLOSED) {
+      if (item == WAKE) {
+        it.remove();
+      } else if (item != CLOSED) {
         it.remove();
         into.add((T) item);
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.otelring.core.testing.ConfigFixtures;
 import io.otelring.core.tls.CurvePreferences;
 import io.otelring.exporter.client.TlsClientConfig;
+import io.otelring.exporter.sending.QueueBatchConfig;
 import io.otelring.exporter.sending.QueueConfig;
 import io.otelring.exporter.sending.RetryConfig;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class OtlpExporterConfigTest {
     assertThat(config.tls().enabled()).isTrue();
     assertThat(config.maxRequestSize()).isEqualTo(4L * 1024 * 1024);
     assertThat(config.sendingQueue())
-        .isEqualTo(new QueueConfig(true, 10, 1000, false, "", "requests", false));
+        .isEqualTo(new QueueConfig(true, 10, 1000, false, "", null, false, null));
     assertThat(config.retryOnFailure())
         .isEqualTo(
             new RetryConfig(
@@ -76,7 +77,7 @@ class OtlpExporterConfigTest {
                 "pick_first",
                 "tempo",
                 Duration.ofSeconds(10),
-                new QueueConfig(true, 4, 50, true, "file_storage/queue", "requests", false),
+                new QueueConfig(true, 4, 50, true, "file_storage/queue", null, false, null),
                 new RetryConfig(
                     true, Duration.ofSeconds(1), 0.2, 2.0, Duration.ofSeconds(10), Duration.ZERO),
                 1048576L));
@@ -85,6 +86,42 @@ class OtlpExporterConfigTest {
     // needs Java 20.
     assertThat(config.tls().unappliedKeys())
         .isEqualTo(CurvePreferences.applicable() ? List.of() : List.of("tls::curve_preferences"));
+  }
+
+  @Test
+  void theQueuesBatchSectionIsOffWhenAbsentAndEveryDefaultWhenEmpty() {
+    assertThat(ConfigFixtures.bind(factory, "endpoint: 't:1'").sendingQueue().batch()).isNull();
+    assertThat(
+            ConfigFixtures.bind(
+                    factory, "{endpoint: 't:1', sending_queue: {batch: {enabled: false}}}")
+                .sendingQueue())
+        .isEqualTo(QueueConfig.defaults());
+
+    QueueBatchConfig empty =
+        ConfigFixtures.bind(factory, "endpoint: 't:1'\nsending_queue:\n  batch:\n")
+            .sendingQueue()
+            .batch();
+    assertThat(empty)
+        .isEqualTo(new QueueBatchConfig(true, Duration.ofMillis(200), "items", 8192L, 0L, null));
+  }
+
+  @Test
+  void aBatchWithoutASizerMeasuresAsTheQueueDoesWhenTheQueuesSizerIsSet() {
+    assertThat(
+            ConfigFixtures.bind(
+                    factory,
+                    "{endpoint: 't:1', sending_queue: {sizer: bytes, queue_size: 100000000,"
+                        + " batch: {min_size: 1000}}}")
+                .sendingQueue()
+                .batch()
+                .sizer())
+        .isEqualTo("bytes");
+    assertThat(
+            ConfigFixtures.bind(factory, "{endpoint: 't:1', sending_queue: {batch: {min_size: 9}}}")
+                .sendingQueue()
+                .batch()
+                .sizer())
+        .isEqualTo("items");
   }
 
   @Test
@@ -125,7 +162,15 @@ class OtlpExporterConfigTest {
         "{endpoint: 't:1', timeout: -1s}                   | timeout: must not be negative",
         "{endpoint: 't:1', sending_queue: {num_consumers: 0}} | sending_queue::num_consumers: must be positive",
         "{endpoint: 't:1', sending_queue: {queue_size: 0}}  | sending_queue::queue_size: must be positive",
-        "{endpoint: 't:1', sending_queue: {sizer: items}}   | sending_queue::sizer: only \"requests\" is supported, got \"items\"",
+        "{endpoint: 't:1', sending_queue: {sizer: pages}}   | sending_queue::sizer: invalid sizer: \"pages\"",
+        "{endpoint: 't:1', sending_queue: {sizer: items, storage: file_storage}} | sending_queue::sizer: a persistent queue (storage) counts requests in otelring; \"items\" is not supported with it",
+        "{endpoint: 't:1', sending_queue: {sizer: requests, batch: {min_size: 10}}} | sending_queue::batch::sizer: `batch` supports only `items` or `bytes` sizer, found \"requests\"",
+        "{endpoint: 't:1', sending_queue: {batch: {flush_timeout: 0s}}} | sending_queue::batch::flush_timeout: `flush_timeout` must be positive, found 0",
+        "{endpoint: 't:1', sending_queue: {batch: {min_size: -1}}} | sending_queue::batch::min_size: `min_size` must be non-negative, found -1",
+        "{endpoint: 't:1', sending_queue: {batch: {min_size: 10, max_size: 5}}} | sending_queue::batch::max_size: `max_size` (5) must be greater or equal to `min_size` (10)",
+        "{endpoint: 't:1', sending_queue: {sizer: items, queue_size: 100, batch: {min_size: 200}}} | sending_queue::batch::min_size: `min_size` must be less than or equal to `queue_size`",
+        "{endpoint: 't:1', sending_queue: {batch: {partition: {metadata_keys: [a, A]}}}} | sending_queue::batch::partition::metadata_keys: duplicate entry in metadata_keys: \"a\" (case-insensitive)",
+        "{endpoint: 't:1', sending_queue: {batch: {flush_timout: 1s}}} | sending_queue::batch::flush_timout: unknown key; did you mean \"flush_timeout\"?",
         "{endpoint: 't:1', retry_on_failure: {randomization_factor: 2}} | retry_on_failure::randomization_factor: value must be less than or equal to 1",
         "{endpoint: 't:1', retry_on_failure: {max_elapsed_time: 1s}} | retry_on_failure: 'max_elapsed_time' must not be less than 'initial_interval'",
         "{endpoint: 't:1', tls: {cert_file: a.pem}}         | tls: for auth via TLS, provide both certificate and key, or neither",

@@ -49,7 +49,7 @@ class OtlpHttpExporterConfigTest {
                 0,
                 512 * 1024,
                 Duration.ofSeconds(10),
-                new QueueConfig(null, null, 10, null, null, null, null),
+                new QueueConfig(null, null, 10, null, null, null, null, null),
                 new RetryConfig(false, null, null, null, null, null),
                 5_000_000L));
     assertThat(config.url(Signal.TRACES)).isEqualTo("https://traces.example.com/v1/traces");

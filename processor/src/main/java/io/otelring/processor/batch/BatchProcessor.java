@@ -1,5 +1,6 @@
 package io.otelring.processor.batch;
 
+import io.otelring.core.batching.PendingBatch;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Processor;
 import io.otelring.core.component.Signal;

@@ -1,5 +1,6 @@
 package io.otelring.processor.batch;
 
+import io.otelring.core.batching.PendingBatch;
 import io.otelring.core.consumer.ClientMetadata;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -20,6 +20,7 @@ import io.opentelemetry.proto.metrics.v1.Sum;
 import io.opentelemetry.proto.metrics.v1.Summary;
 import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
 import io.opentelemetry.proto.resource.v1.Resource;
+import io.otelring.core.batching.PendingBatch;
 import io.otelring.core.component.ComponentId;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Kind;

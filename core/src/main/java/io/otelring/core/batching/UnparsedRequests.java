@@ -1,4 +1,4 @@
-package io.otelring.processor.batch;
+package io.otelring.core.batching;
 
 import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ClientMetadata;

@@ -1,4 +1,4 @@
-package io.otelring.processor.batch;
+package io.otelring.core.batching;
 
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.logs.v1.LogRecord;

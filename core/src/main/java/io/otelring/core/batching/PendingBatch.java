@@ -1,4 +1,4 @@
-package io.otelring.processor.batch;
+package io.otelring.core.batching;
 
 import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ClientMetadata;
@@ -24,7 +24,7 @@ import java.util.function.ToIntFunction;
  *
  * @param <R> the resource group message of the signal
  */
-abstract class PendingBatch<R> {
+public abstract class PendingBatch<R> {
 
   private final Signal signal;
   // Unparsed requests come first: while there are any, no parsed group is buffered after them.
@@ -38,7 +38,7 @@ abstract class PendingBatch<R> {
   }
 
   /** A fresh, empty batch for the signal. */
-  static PendingBatch<?> of(Signal signal) {
+  public static PendingBatch<?> of(Signal signal) {
     return switch (signal) {
       case TRACES -> new PendingTraces();
       case METRICS -> new PendingMetrics();
@@ -47,7 +47,7 @@ abstract class PendingBatch<R> {
   }
 
   /** Appends the groups of a request; a request without items is dropped, as Go drops it. */
-  final void add(Telemetry telemetry) {
+  public final void add(Telemetry telemetry) {
     if (telemetry.itemCount() == 0) {
       return;
     }
@@ -60,7 +60,7 @@ abstract class PendingBatch<R> {
     }
   }
 
-  final int itemCount() {
+  public final int itemCount() {
     return itemCount;
   }
 
@@ -68,7 +68,7 @@ abstract class PendingBatch<R> {
    * Removes and returns the first {@code maxItems} items as one request, or everything when {@code
    * maxItems} is zero or the batch holds no more than that.
    */
-  final Telemetry take(int maxItems, ClientMetadata metadata) {
+  public final Telemetry take(int maxItems, ClientMetadata metadata) {
     if (!unparsed.isEmpty()) {
       if (maxItems <= 0 || itemCount <= maxItems) {
         Telemetry whole = Telemetry.join(signal, unparsed.drain(), metadata);

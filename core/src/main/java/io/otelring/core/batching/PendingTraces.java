@@ -1,4 +1,4 @@
-package io.otelring.processor.batch;
+package io.otelring.core.batching;
 
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;

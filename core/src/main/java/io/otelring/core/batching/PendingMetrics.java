@@ -1,4 +1,4 @@
-package io.otelring.processor.batch;
+package io.otelring.core.batching;
 
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.metrics.v1.ExponentialHistogram;
