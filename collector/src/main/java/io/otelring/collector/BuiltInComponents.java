@@ -1,5 +1,6 @@
 package io.otelring.collector;
 
+import io.otelring.collector.extension.bearertokenauth.BearerTokenAuthExtensionFactory;
 import io.otelring.collector.extension.healthcheck.HealthCheckExtensionFactory;
 import io.otelring.collector.extension.zpages.ZPagesExtensionFactory;
 import io.otelring.connector.forward.ForwardConnectorFactory;
@@ -48,6 +49,7 @@ public final class BuiltInComponents {
         new ForwardConnectorFactory(),
         // extensions
         new HealthCheckExtensionFactory(),
+        new BearerTokenAuthExtensionFactory(),
         new FileStorageExtensionFactory(),
         new ZPagesExtensionFactory());
   }

@@ -138,7 +138,8 @@ class MainTest {
         .contains(
             "connectors:\n  - name: forward\n"
                 + "    connects: [logs-to-logs, metrics-to-metrics, traces-to-traces]\n")
-        .contains("extensions:\n  - name: health_check\n  - name: file_storage\n");
+        .contains(
+            "extensions:\n  - name: health_check\n  - name: bearertokenauth\n  - name: file_storage\n");
   }
 
   @Test

@@ -11,8 +11,8 @@ public interface Host {
 
   /**
    * The extension with this id, when it is listed in {@code service.extensions} (such as the {@code
-   * file_storage} a persistent sending queue names). Extensions are created before exporters and
-   * started before them.
+   * file_storage} a persistent sending queue names, or an {@code auth.authenticator}). Extensions
+   * are created before receivers and exporters and started before them.
    */
   default Optional<Extension> extension(ComponentId id) {
     return Optional.empty();

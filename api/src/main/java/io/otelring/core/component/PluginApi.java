@@ -13,7 +13,7 @@ package io.otelring.core.component;
 public final class PluginApi {
 
   /** This build's API version, {@code major.minor}. */
-  public static final String VERSION = "1.1";
+  public static final String VERSION = "1.2";
 
   /** The manifest attribute in which a plugin jar names the API version it was built against. */
   public static final String MANIFEST_ATTRIBUTE = "Otelring-Api-Version";

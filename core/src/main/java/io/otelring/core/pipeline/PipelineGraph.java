@@ -193,7 +193,8 @@ public final class PipelineGraph implements Host {
               factory.createReceiver(
                   settings(bound, Kind.RECEIVER, meters),
                   bound.config(),
-                  new ReceiverConsumers(bySignal)),
+                  new ReceiverConsumers(bySignal),
+                  this),
               Kind.RECEIVER,
               bound));
     }

@@ -1,5 +1,6 @@
 package io.otelring.exporter.otlp;
 
+import io.otelring.core.auth.ClientAuthConfig;
 import io.otelring.core.component.ComponentConfig;
 import io.otelring.exporter.client.TlsClientConfig;
 import io.otelring.exporter.sending.QueueConfig;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
  * read_buffer_size} and {@code write_buffer_size} are accepted; Netty sizes its buffers itself.
  *
  * @param headers sent with every request; values never appear in logs or {@link #toString()}
+ * @param auth the extension whose credentials every request carries, or null for none
  */
 public record OtlpExporterConfig(
     String endpoint,
@@ -33,7 +35,8 @@ public record OtlpExporterConfig(
     Duration timeout,
     QueueConfig sendingQueue,
     RetryConfig retryOnFailure,
-    Long maxRequestSize)
+    Long maxRequestSize,
+    ClientAuthConfig auth)
     implements ComponentConfig {
 
   static final long DEFAULT_MAX_REQUEST_SIZE = 4L * 1024 * 1024;
@@ -57,7 +60,7 @@ public record OtlpExporterConfig(
 
   static OtlpExporterConfig defaults() {
     return new OtlpExporterConfig(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The same config with more headers (those given win over the configured ones). */
@@ -78,7 +81,8 @@ public record OtlpExporterConfig(
         timeout,
         sendingQueue,
         retryOnFailure,
-        maxRequestSize);
+        maxRequestSize,
+        auth);
   }
 
   @Override
@@ -110,6 +114,9 @@ public record OtlpExporterConfig(
       problems.add("max_request_size: must not be negative (0 means no limit)");
     }
     sendingQueue.validate("sending_queue", problems);
+    if (auth != null) {
+      auth.validate("auth", problems);
+    }
     retryOnFailure.validate("retry_on_failure", problems);
     return problems;
   }

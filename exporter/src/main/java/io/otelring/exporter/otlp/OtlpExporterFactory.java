@@ -47,7 +47,7 @@ public final class OtlpExporterFactory implements ExporterFactory<OtlpExporterCo
         config.retryOnFailure(),
         config.timeout(),
         config.maxRequestSize(),
-        new OtlpGrpcPush(config),
+        new OtlpGrpcPush(config, host),
         target.target() + " over gRPC (" + (tls ? "TLS" : "plain text") + ")");
   }
 }

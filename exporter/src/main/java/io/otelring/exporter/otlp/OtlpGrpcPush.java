@@ -1,5 +1,10 @@
 package io.otelring.exporter.otlp;
 
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
@@ -19,6 +24,8 @@ import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
+import io.otelring.core.component.ClientAuthenticator;
+import io.otelring.core.component.Host;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.consumer.WireStatus;
 import io.otelring.core.grpc.GrpcCodecs;
@@ -39,6 +46,7 @@ import org.slf4j.LoggerFactory;
 final class OtlpGrpcPush implements Push {
 
   private final OtlpExporterConfig config;
+  private final Host host;
   private final TlsReloading tlsReloading =
       new TlsReloading(LoggerFactory.getLogger("otelring.exporter.otlp.tls"));
   private ManagedChannel channel;
@@ -46,8 +54,12 @@ final class OtlpGrpcPush implements Push {
   private MetricsServiceGrpc.MetricsServiceBlockingStub metrics;
   private LogsServiceGrpc.LogsServiceBlockingStub logs;
 
-  OtlpGrpcPush(OtlpExporterConfig config) {
+  /**
+   * @param host where the {@code auth} extension is found at start
+   */
+  OtlpGrpcPush(OtlpExporterConfig config, Host host) {
     this.config = config;
+    this.host = host;
   }
 
   @Override
@@ -60,7 +72,9 @@ final class OtlpGrpcPush implements Push {
             // zstd and snappy besides grpc-java's gzip, for compression and for answers.
             .compressorRegistry(GrpcCodecs.compressors())
             .decompressorRegistry(GrpcCodecs.decompressors());
-    if (config.tls().enabled() || target.forcesTls()) {
+    boolean tls = config.tls().enabled() || target.forcesTls();
+    ClientAuthenticator authenticator = authenticator(tls);
+    if (tls) {
       builder
           .sslContext(ClientTls.netty(config.tls(), tlsReloading))
           .negotiationType(NegotiationType.TLS);
@@ -88,10 +102,60 @@ final class OtlpGrpcPush implements Push {
                     Metadata.Key.of(key.toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER),
                     value));
     builder.intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
+    if (authenticator != null) {
+      builder.intercept(new AuthHeaders(authenticator));
+    }
     channel = builder.build();
     traces = configure(TraceServiceGrpc.newBlockingStub(channel));
     metrics = configure(MetricsServiceGrpc.newBlockingStub(channel));
     logs = configure(LogsServiceGrpc.newBlockingStub(channel));
+  }
+
+  /** The {@code auth} extension, checked as Go's gRPC client checks per-call credentials. */
+  private ClientAuthenticator authenticator(boolean tls) {
+    if (config.auth() == null) {
+      return null;
+    }
+    ClientAuthenticator authenticator;
+    try {
+      authenticator = config.auth().resolve(host, "gRPC");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("auth: " + e.getMessage(), e);
+    }
+    if (!tls && authenticator.requiresTransportSecurity()) {
+      throw new IllegalArgumentException(
+          "grpc: the credentials require transport level security (use"
+              + " grpc.WithTransportCredentials() to set)");
+    }
+    return authenticator;
+  }
+
+  /** Puts the authenticator's headers on every call, asked afresh each time (tokens rotate). */
+  private static final class AuthHeaders implements ClientInterceptor {
+    private final ClientAuthenticator authenticator;
+
+    AuthHeaders(ClientAuthenticator authenticator) {
+      this.authenticator = authenticator;
+    }
+
+    @Override
+    public <Q, A> ClientCall<Q, A> interceptCall(
+        MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
+      return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+        @Override
+        public void start(Listener<A> listener, Metadata headers) {
+          authenticator
+              .requestHeaders()
+              .forEach(
+                  (key, value) ->
+                      headers.put(
+                          Metadata.Key.of(
+                              key.toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER),
+                          value));
+          super.start(listener, headers);
+        }
+      };
+    }
   }
 
   private <S extends AbstractStub<S>> S configure(S stub) {

@@ -1,5 +1,6 @@
 package io.otelring.exporter.otlphttp;
 
+import io.otelring.core.auth.ClientAuthConfig;
 import io.otelring.core.component.ComponentConfig;
 import io.otelring.core.component.Signal;
 import io.otelring.exporter.client.TlsClientConfig;
@@ -28,6 +29,7 @@ import java.util.TreeMap;
  * requests before sending; it measures the protobuf size, also when they are sent as JSON.
  *
  * @param headers sent with every request; values never appear in logs or {@link #toString()}
+ * @param auth the extension whose credentials every request carries, or null for none
  */
 public record OtlpHttpExporterConfig(
     String endpoint,
@@ -45,7 +47,8 @@ public record OtlpHttpExporterConfig(
     Duration timeout,
     QueueConfig sendingQueue,
     RetryConfig retryOnFailure,
-    Long maxRequestSize)
+    Long maxRequestSize,
+    ClientAuthConfig auth)
     implements ComponentConfig {
 
   /** Headers the JDK's HTTP client sets itself and refuses to take. */
@@ -75,7 +78,7 @@ public record OtlpHttpExporterConfig(
   static OtlpHttpExporterConfig defaults() {
     return new OtlpHttpExporterConfig(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null);
+        null, null);
   }
 
   /** The URL a signal is posted to, as Go composes it; empty when neither endpoint is set. */
@@ -134,6 +137,9 @@ public record OtlpHttpExporterConfig(
     }
     sendingQueue.validate("sending_queue", problems);
     retryOnFailure.validate("retry_on_failure", problems);
+    if (auth != null) {
+      auth.validate("auth", problems);
+    }
     return problems;
   }
 

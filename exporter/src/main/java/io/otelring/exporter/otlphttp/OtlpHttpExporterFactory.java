@@ -50,7 +50,7 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
         config.retryOnFailure(),
         config.timeout(),
         config.maxRequestSize(),
-        new OtlpHttpPush(config, System.getenv()),
+        new OtlpHttpPush(config, System.getenv(), host),
         String.join(", ", urls));
   }
 }

@@ -1,6 +1,8 @@
 package io.otelring.exporter.otlphttp;
 
 import com.google.protobuf.MessageOrBuilder;
+import io.otelring.core.component.ClientAuthenticator;
+import io.otelring.core.component.Host;
 import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.Refusal;
 import io.otelring.core.consumer.Telemetry;
@@ -40,14 +42,18 @@ final class OtlpHttpPush implements Push {
   private final boolean json;
   private final TlsReloading tlsReloading =
       new TlsReloading(LoggerFactory.getLogger("otelring.exporter.otlphttp.tls"));
+  private final Host host;
   private HttpClient client;
+  private ClientAuthenticator authenticator;
 
   /**
    * @param environment the process environment, for the proxy variables Go's client reads
+   * @param host where the {@code auth} extension is found at start
    */
-  OtlpHttpPush(OtlpHttpExporterConfig config, Map<String, String> environment) {
+  OtlpHttpPush(OtlpHttpExporterConfig config, Map<String, String> environment, Host host) {
     this.config = config;
     this.environment = environment;
+    this.host = host;
     this.json = config.encoding().equals("json");
     for (Signal signal : Signal.values()) {
       String url = config.url(signal);
@@ -59,6 +65,13 @@ final class OtlpHttpPush implements Push {
 
   @Override
   public void start() throws IOException {
+    if (config.auth() != null) {
+      try {
+        authenticator = config.auth().resolve(host, "HTTP");
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("auth: " + e.getMessage(), e);
+      }
+    }
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -105,6 +118,9 @@ final class OtlpHttpPush implements Push {
       http.header("Content-Encoding", config.compression());
     }
     config.headers().forEach(http::header);
+    if (authenticator != null) {
+      authenticator.requestHeaders().forEach(http::setHeader);
+    }
     if (!timeout.isZero()) {
       http.timeout(timeout);
     }

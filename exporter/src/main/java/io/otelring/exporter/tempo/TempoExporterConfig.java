@@ -1,5 +1,6 @@
 package io.otelring.exporter.tempo;
 
+import io.otelring.core.auth.ClientAuthConfig;
 import io.otelring.core.component.ComponentConfig;
 import io.otelring.exporter.client.TlsClientConfig;
 import io.otelring.exporter.otlp.KeepaliveClientConfig;
@@ -30,7 +31,8 @@ public record TempoExporterConfig(
     Duration timeout,
     QueueConfig sendingQueue,
     RetryConfig retryOnFailure,
-    Long maxRequestSize)
+    Long maxRequestSize,
+    ClientAuthConfig auth)
     implements ComponentConfig {
 
   static final long TEMPO_MAX_RECV_MSG_SIZE = 4L * 1024 * 1024;
@@ -43,7 +45,8 @@ public record TempoExporterConfig(
   static TempoExporterConfig defaults() {
     OtlpExporterConfig otlp =
         new OtlpExporterConfig(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null);
     return new TempoExporterConfig(
         otlp.endpoint(),
         "",
@@ -59,7 +62,8 @@ public record TempoExporterConfig(
         otlp.timeout(),
         otlp.sendingQueue(),
         otlp.retryOnFailure(),
-        TEMPO_MAX_RECV_MSG_SIZE);
+        TEMPO_MAX_RECV_MSG_SIZE,
+        null);
   }
 
   /** The {@code otlp} config this stands for; the tenant becomes {@code x-scope-orgid}. */
@@ -79,7 +83,8 @@ public record TempoExporterConfig(
             timeout,
             sendingQueue,
             retryOnFailure,
-            maxRequestSize);
+            maxRequestSize,
+            auth);
     return tenant.isEmpty() ? otlp : otlp.withHeaders(Map.of("x-scope-orgid", tenant));
   }
 

@@ -80,7 +80,8 @@ class OtlpExporterConfigTest {
                 new QueueConfig(true, 4, 50, true, "file_storage/queue", null, false, null),
                 new RetryConfig(
                     true, Duration.ofSeconds(1), 0.2, 2.0, Duration.ofSeconds(10), Duration.ZERO),
-                1048576L));
+                1048576L,
+                null));
     assertThat(config.toString()).doesNotContain("Bearer");
     // reload_interval applies: the client certificate and key are files; curve_preferences
     // needs Java 20.
@@ -178,6 +179,7 @@ class OtlpExporterConfigTest {
         "{endpoint: 't:1', tls: {curve_preferences: [X448]}} | tls::curve_preferences: invalid curve type: X448. Expected values are [P256, P384, P521, X25519, X25519MLKEM768]",
         "{endpoint: 't:1', max_request_size: -1}            | max_request_size: must not be negative (0 means no limit)",
         "{endpoint: 't:1', sending_queue: {storag: x}}      | sending_queue::storag: unknown key; did you mean \"storage\"?",
+        "{endpoint: 't:1', auth: {}}                        | auth::authenticator: must name an authenticator extension",
       })
   void invalidConfigsAreReported(String yaml, String message) {
     assertThat(ConfigFixtures.problems(factory, yaml)).contains(message);

@@ -183,7 +183,7 @@ class OtlpHttpEncodingTest {
   @Test
   void theMessageOfAJsonErrorBodyIsReported() throws Exception {
     backend.mode = Mode.PERMANENT;
-    OtlpHttpPush push = new OtlpHttpPush(config("encoding: json\n"), Map.of());
+    OtlpHttpPush push = new OtlpHttpPush(config("encoding: json\n"), Map.of(), () -> true);
     push.start();
 
     Refusal refusal =
@@ -200,7 +200,7 @@ class OtlpHttpEncodingTest {
   void theMessageOfAJsonRetryableAnswerIsReportedWithItsDelay() throws Exception {
     backend.mode = Mode.UNAVAILABLE;
     backend.retryAfter = "7";
-    OtlpHttpPush push = new OtlpHttpPush(config("encoding: json\n"), Map.of());
+    OtlpHttpPush push = new OtlpHttpPush(config("encoding: json\n"), Map.of(), () -> true);
     push.start();
 
     Refusal refusal =

@@ -51,7 +51,8 @@ class OtlpHttpExporterConfigTest {
                 Duration.ofSeconds(10),
                 new QueueConfig(null, null, 10, null, null, null, null, null),
                 new RetryConfig(false, null, null, null, null, null),
-                5_000_000L));
+                5_000_000L,
+                null));
     assertThat(config.url(Signal.TRACES)).isEqualTo("https://traces.example.com/v1/traces");
     assertThat(config.url(Signal.LOGS))
         .isEqualTo("https://cloud.langfuse.com/api/public/otel/v1/logs");

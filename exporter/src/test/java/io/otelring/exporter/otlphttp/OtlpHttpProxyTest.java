@@ -138,7 +138,8 @@ class OtlpHttpProxyTest {
             new OtlpHttpExporterFactory(),
             "endpoint: http://" + UNRESOLVABLE + ":" + backend.port() + "\n");
     // As Go takes it: no scheme means http://.
-    OtlpHttpPush push = new OtlpHttpPush(config, Map.of("http_proxy", "127.0.0.1:" + proxy.port()));
+    OtlpHttpPush push =
+        new OtlpHttpPush(config, Map.of("http_proxy", "127.0.0.1:" + proxy.port()), () -> true);
     push.start();
 
     Delivery delivery =
@@ -156,7 +157,8 @@ class OtlpHttpProxyTest {
         ConfigFixtures.bind(
             new OtlpHttpExporterFactory(), "endpoint: http://127.0.0.1:" + backend.port() + "\n");
     OtlpHttpPush push =
-        new OtlpHttpPush(config, Map.of("HTTP_PROXY", "http://127.0.0.1:" + proxy.port()));
+        new OtlpHttpPush(
+            config, Map.of("HTTP_PROXY", "http://127.0.0.1:" + proxy.port()), () -> true);
     push.start();
 
     push.push(Telemetry.traces(Requests.spans("direct", 1)), Duration.ofSeconds(5));
@@ -169,7 +171,8 @@ class OtlpHttpProxyTest {
   void anEnvironmentProxyOtelringCannotUseFailsTheStart() {
     OtlpHttpExporterConfig config =
         ConfigFixtures.bind(new OtlpHttpExporterFactory(), "endpoint: https://backend:4318\n");
-    OtlpHttpPush push = new OtlpHttpPush(config, Map.of("HTTPS_PROXY", "socks5://proxy:1080"));
+    OtlpHttpPush push =
+        new OtlpHttpPush(config, Map.of("HTTPS_PROXY", "socks5://proxy:1080"), () -> true);
 
     assertThatThrownBy(push::start)
         .isInstanceOf(IOException.class)

@@ -1,5 +1,6 @@
 package io.otelring.receiver.otlp;
 
+import io.otelring.core.auth.ServerAuthConfig;
 import java.util.List;
 
 /**
@@ -15,6 +16,7 @@ import java.util.List;
  * @param maxRecvMsgSizeMib the largest request after decompression; 0 means 4
  * @param maxConcurrentStreams calls at once per connection; 0 means unlimited
  * @param includeMetadata pass the request headers on with the data
+ * @param auth the extension that checks every call, or null for none
  */
 public record GrpcServerConfig(
     String endpoint,
@@ -25,7 +27,8 @@ public record GrpcServerConfig(
     Integer readBufferSize,
     Integer writeBufferSize,
     KeepaliveServerConfig keepalive,
-    Boolean includeMetadata) {
+    Boolean includeMetadata,
+    ServerAuthConfig auth) {
 
   static final String DEFAULT_ENDPOINT = "localhost:4317";
   static final int DEFAULT_MAX_RECV_MSG_SIZE_MIB = 4;
@@ -48,7 +51,7 @@ public record GrpcServerConfig(
 
   /** Every key at its default: what {@code grpc:} with no value means. */
   public static GrpcServerConfig defaults() {
-    return new GrpcServerConfig(null, null, null, null, null, null, null, null, null);
+    return new GrpcServerConfig(null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The same config listening on another endpoint. */
@@ -62,7 +65,8 @@ public record GrpcServerConfig(
         readBufferSize,
         writeBufferSize,
         keepalive,
-        includeMetadata);
+        includeMetadata,
+        auth);
   }
 
   /** The request size limit in bytes; 0 MiB means grpc's default of 4 MiB, as in Go. */
@@ -107,6 +111,9 @@ public record GrpcServerConfig(
     keepalive.validate(path + "::keepalive", problems);
     if (tls != null) {
       tls.validate(path + "::tls", problems);
+    }
+    if (auth != null) {
+      auth.validate(path + "::auth", problems);
     }
   }
 }

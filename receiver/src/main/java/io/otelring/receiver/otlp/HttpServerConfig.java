@@ -1,5 +1,6 @@
 package io.otelring.receiver.otlp;
 
+import io.otelring.core.auth.ServerAuthConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Map;
  *     MiB
  * @param compressionAlgorithms the {@code Content-Encoding}s taken ({@code ""} is none); null means
  *     Go's default list
+ * @param auth the extension that checks every request, or null for none
  */
 public record HttpServerConfig(
     String endpoint,
@@ -29,7 +31,8 @@ public record HttpServerConfig(
     Duration idleTimeout,
     String tracesUrlPath,
     String metricsUrlPath,
-    String logsUrlPath) {
+    String logsUrlPath,
+    ServerAuthConfig auth) {
 
   static final String DEFAULT_ENDPOINT = "localhost:4318";
   static final long DEFAULT_MAX_REQUEST_BODY_SIZE = 20L * 1024 * 1024;
@@ -54,7 +57,7 @@ public record HttpServerConfig(
   /** Every key at its default: what {@code http:} with no value means. */
   public static HttpServerConfig defaults() {
     return new HttpServerConfig(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The same config listening on another endpoint. */
@@ -73,7 +76,8 @@ public record HttpServerConfig(
         idleTimeout,
         tracesUrlPath,
         metricsUrlPath,
-        logsUrlPath);
+        logsUrlPath,
+        auth);
   }
 
   /** The body size limit in bytes: 0 means Go's default of 20 MiB. */
@@ -127,6 +131,9 @@ public record HttpServerConfig(
     }
     if (tls != null) {
       tls.validate(path + "::tls", problems);
+    }
+    if (auth != null) {
+      auth.validate(path + "::auth", problems);
     }
   }
 

@@ -2,11 +2,13 @@ package io.otelring.receiver.otlp;
 
 import com.google.protobuf.Message;
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.NettyServerBuilder;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.ReceiverConsumers;
+import io.otelring.core.component.ServerAuthenticator;
 import io.otelring.core.consumer.Consumer;
 import io.otelring.core.grpc.GrpcCodecs;
 import io.otelring.core.tls.TlsReloading;
@@ -30,10 +32,19 @@ final class OtlpGrpcServer {
   private final GrpcServerConfig config;
   private final List<ServerServiceDefinition> services = new ArrayList<>();
   private final TlsReloading tlsReloading;
+  private final ServerAuthenticator authenticator;
   private Server server;
 
-  OtlpGrpcServer(ComponentSettings settings, GrpcServerConfig config, ReceiverConsumers next) {
+  /**
+   * @param authenticator checks every call ({@code auth}), or null
+   */
+  OtlpGrpcServer(
+      ComponentSettings settings,
+      GrpcServerConfig config,
+      ReceiverConsumers next,
+      ServerAuthenticator authenticator) {
     this.settings = settings;
+    this.authenticator = authenticator;
     this.tlsReloading = new TlsReloading(settings.logger());
     this.config = config;
     ReceiverMetrics metrics = new ReceiverMetrics(settings.meters(), settings.id(), "grpc");
@@ -91,11 +102,16 @@ final class OtlpGrpcServer {
         settings.logger().warn("protocols::grpc::tls: {} accepted but not applied", unapplied);
       }
     }
+    // The last interceptor listed runs first: a call is authenticated before anything else.
+    List<ServerInterceptor> interceptors = new ArrayList<>();
+    if (config.includeMetadata()) {
+      interceptors.add(new ClientMetadataInterceptor());
+    }
+    if (authenticator != null) {
+      interceptors.add(new GrpcAuthInterceptor(authenticator));
+    }
     for (ServerServiceDefinition service : services) {
-      builder.addService(
-          config.includeMetadata()
-              ? ServerInterceptors.intercept(service, new ClientMetadataInterceptor())
-              : service);
+      builder.addService(ServerInterceptors.intercept(service, interceptors));
     }
     settings.logger().info("Starting GRPC server endpoint={}", config.endpoint());
     Server built = builder.build();

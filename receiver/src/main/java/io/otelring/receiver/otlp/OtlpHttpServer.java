@@ -15,6 +15,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.ReceiverConsumers;
+import io.otelring.core.component.ServerAuthenticator;
 import io.otelring.core.consumer.Consumer;
 import io.otelring.core.tls.TlsReloading;
 import java.io.IOException;
@@ -42,7 +43,14 @@ final class OtlpHttpServer {
   private ChannelGroup channels;
   private Channel serverChannel;
 
-  OtlpHttpServer(ComponentSettings settings, HttpServerConfig config, ReceiverConsumers next) {
+  /**
+   * @param authenticator checks every request ({@code auth}), or null
+   */
+  OtlpHttpServer(
+      ComponentSettings settings,
+      HttpServerConfig config,
+      ReceiverConsumers next,
+      ServerAuthenticator authenticator) {
     this.settings = settings;
     this.tlsReloading = new TlsReloading(settings.logger());
     this.config = config;
@@ -64,7 +72,9 @@ final class OtlpHttpServer {
             new ContentDecoding(config.compressionAlgorithms(), config.maxRequestBodyBytes()),
             CorsPolicy.of(config.cors()),
             config.responseHeaders(),
-            config.includeMetadata());
+            config.includeMetadata(),
+            authenticator,
+            config.auth() == null ? List.of() : config.auth().requestParams());
   }
 
   private static <Q extends Message, R extends Message> ExportIntake<Q, R> intake(

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.otelring.core.component.ServerAuthenticator;
 import io.otelring.core.config.GoDuration;
 import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Refusal;
@@ -37,18 +38,28 @@ final class OtlpHttpService {
   private final CorsPolicy cors;
   private final Map<String, String> responseHeaders;
   private final boolean includeMetadata;
+  private final ServerAuthenticator authenticator;
+  private final List<String> authParams;
 
+  /**
+   * @param authenticator checks every request after a CORS preflight ({@code auth}), or null
+   * @param authParams query parameters the authenticator sees as headers ({@code request_params})
+   */
   OtlpHttpService(
       Map<String, ExportIntake<?, ?>> routes,
       ContentDecoding decoding,
       CorsPolicy cors,
       Map<String, String> responseHeaders,
-      boolean includeMetadata) {
+      boolean includeMetadata,
+      ServerAuthenticator authenticator,
+      List<String> authParams) {
     this.routes = Map.copyOf(routes);
     this.decoding = decoding;
     this.cors = cors;
     this.responseHeaders = responseHeaders;
     this.includeMetadata = includeMetadata;
+    this.authenticator = authenticator;
+    this.authParams = List.copyOf(authParams);
   }
 
   /** The answer to a request whose body was read whole. The body is not kept after the call. */
@@ -112,6 +123,10 @@ final class OtlpHttpService {
       HttpAnswer preflight = HttpAnswer.of(HttpResponseStatus.NO_CONTENT, null, new byte[0]);
       cors.answerPreflight(head.headers(), preflight.headers());
       return preflight;
+    }
+    HttpAnswer unauthenticated = authenticate(head);
+    if (unauthenticated != null) {
+      return unauthenticated;
     }
     if (!routes.containsKey(path(head))) {
       return HttpAnswer.text(HttpResponseStatus.NOT_FOUND, "404 page not found\n");
@@ -178,10 +193,50 @@ final class OtlpHttpService {
    * {@code include_metadata}: every header the client sent, and the host as {@code :authority}, as
    * Go's {@code client.Info} has them.
    */
+  /**
+   * 401 when the authenticator refuses the request, with a {@code google.rpc.Status} in the
+   * request's encoding (text when that is none OTLP knows), as Go's OTLP receiver answers; null
+   * when it may pass. As in Go, this comes before the path, method and body are looked at.
+   */
+  private HttpAnswer authenticate(HttpRequest head) {
+    if (authenticator == null) {
+      return null;
+    }
+    Map<String, List<String>> seen = new LinkedHashMap<>(headerValues(head.headers()));
+    if (!authParams.isEmpty()) {
+      Map<String, List<String>> query = new QueryStringDecoder(head.uri()).parameters();
+      for (String param : authParams) {
+        List<String> values = query.get(param);
+        if (values != null) {
+          seen.put(param.toLowerCase(Locale.ROOT), values); // the query wins, as in Go
+        }
+      }
+    }
+    try {
+      authenticator.authenticate(ClientMetadata.of(seen));
+      return null;
+    } catch (ServerAuthenticator.AuthenticationException e) {
+      HttpEncoding encoding = HttpEncoding.of(head.headers().get(HttpHeaderNames.CONTENT_TYPE));
+      return encoding == null
+          ? HttpAnswer.text(HttpResponseStatus.UNAUTHORIZED, e.getMessage())
+          : HttpAnswer.status(HttpResponseStatus.UNAUTHORIZED, encoding, e.getMessage());
+    }
+  }
+
   private ClientMetadata metadata(HttpHeaders headers) {
     if (!includeMetadata) {
       return ClientMetadata.EMPTY;
     }
+    Map<String, List<String>> values = headerValues(headers);
+    List<String> host = values.get("host");
+    if (host != null && !values.containsKey(":authority")) {
+      values.put(":authority", host);
+    }
+    return ClientMetadata.of(values);
+  }
+
+  /** The headers the client sent, by lower-case name. */
+  private static Map<String, List<String>> headerValues(HttpHeaders headers) {
     Map<String, List<String>> values = new LinkedHashMap<>();
     for (Map.Entry<String, String> header : headers) {
       String name = header.getKey().toLowerCase(Locale.ROOT);
@@ -190,11 +245,7 @@ final class OtlpHttpService {
         values.computeIfAbsent(name, key -> new ArrayList<>()).add(header.getValue());
       }
     }
-    List<String> host = values.get("host");
-    if (host != null && !values.containsKey(":authority")) {
-      values.put(":authority", host);
-    }
-    return ClientMetadata.of(values);
+    return values;
   }
 
   private static String path(HttpRequest head) {

@@ -1,8 +1,11 @@
 package io.otelring.receiver.otlp;
 
+import io.otelring.core.auth.ServerAuthConfig;
 import io.otelring.core.component.ComponentSettings;
+import io.otelring.core.component.Host;
 import io.otelring.core.component.Receiver;
 import io.otelring.core.component.ReceiverConsumers;
+import io.otelring.core.component.ServerAuthenticator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -17,14 +20,17 @@ public final class OtlpReceiver implements Receiver {
   private final ComponentSettings settings;
   private final OtlpReceiverConfig config;
   private final ReceiverConsumers next;
+  private final Host host;
   private OtlpGrpcServer grpc;
   private OtlpHttpServer http;
   private boolean stopped;
 
-  OtlpReceiver(ComponentSettings settings, OtlpReceiverConfig config, ReceiverConsumers next) {
+  OtlpReceiver(
+      ComponentSettings settings, OtlpReceiverConfig config, ReceiverConsumers next, Host host) {
     this.settings = settings;
     this.config = config;
     this.next = next;
+    this.host = host;
   }
 
   @Override
@@ -33,14 +39,19 @@ public final class OtlpReceiver implements Receiver {
       throw new IllegalStateException(settings.id() + ": a receiver starts once");
     }
     GrpcServerConfig grpcConfig = config.protocols().grpc();
+    HttpServerConfig httpConfig = config.protocols().http();
+    // Both authenticators are found before either server binds, so a wrong id binds nothing.
+    ServerAuthenticator grpcAuth =
+        grpcConfig == null ? null : authenticator(grpcConfig.auth(), "grpc");
+    ServerAuthenticator httpAuth =
+        httpConfig == null ? null : authenticator(httpConfig.auth(), "http");
     if (grpcConfig != null) {
-      OtlpGrpcServer server = new OtlpGrpcServer(settings, grpcConfig, next);
+      OtlpGrpcServer server = new OtlpGrpcServer(settings, grpcConfig, next, grpcAuth);
       server.start();
       grpc = server;
     }
-    HttpServerConfig httpConfig = config.protocols().http();
     if (httpConfig != null) {
-      OtlpHttpServer server = new OtlpHttpServer(settings, httpConfig, next);
+      OtlpHttpServer server = new OtlpHttpServer(settings, httpConfig, next, httpAuth);
       try {
         server.start();
       } catch (IOException | RuntimeException e) {
@@ -52,6 +63,18 @@ public final class OtlpReceiver implements Receiver {
         throw e;
       }
       http = server;
+    }
+  }
+
+  private ServerAuthenticator authenticator(ServerAuthConfig auth, String protocol) {
+    if (auth == null) {
+      return null;
+    }
+    try {
+      return auth.resolve(host);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          settings.id() + ": protocols::" + protocol + "::auth: " + e.getMessage(), e);
     }
   }
 

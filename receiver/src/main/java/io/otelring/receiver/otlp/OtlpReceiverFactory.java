@@ -1,6 +1,7 @@
 package io.otelring.receiver.otlp;
 
 import io.otelring.core.component.ComponentSettings;
+import io.otelring.core.component.Host;
 import io.otelring.core.component.Receiver;
 import io.otelring.core.component.ReceiverConsumers;
 import io.otelring.core.component.ReceiverFactory;
@@ -29,6 +30,12 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverCo
   @Override
   public Receiver createReceiver(
       ComponentSettings settings, OtlpReceiverConfig config, ReceiverConsumers next) {
-    return new OtlpReceiver(settings, config, next);
+    return createReceiver(settings, config, next, () -> true);
+  }
+
+  @Override
+  public Receiver createReceiver(
+      ComponentSettings settings, OtlpReceiverConfig config, ReceiverConsumers next, Host host) {
+    return new OtlpReceiver(settings, config, next, host);
   }
 }

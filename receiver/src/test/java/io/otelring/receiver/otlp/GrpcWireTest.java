@@ -291,7 +291,8 @@ class GrpcWireTest {
         c.readBufferSize(),
         c.writeBufferSize(),
         c.keepalive(),
-        c.includeMetadata());
+        c.includeMetadata(),
+        null);
   }
 
   static GrpcServerConfig withIncludeMetadata(boolean include) {
@@ -305,7 +306,8 @@ class GrpcWireTest {
         c.readBufferSize(),
         c.writeBufferSize(),
         c.keepalive(),
-        include);
+        include,
+        null);
   }
 
   /** The trace service's Export with raw bytes as the request, to send what no stub would. */

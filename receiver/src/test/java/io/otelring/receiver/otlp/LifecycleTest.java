@@ -71,6 +71,7 @@ class LifecycleTest {
             null,
             null,
             null,
+            null,
             null);
     OtlpReceiver receiver = receiver(new OtlpReceiverConfig(new Protocols(grpc, null)));
 

@@ -132,7 +132,8 @@ class OtlpReceiverConfigTest {
                     Duration.ofSeconds(30),
                     Duration.ofSeconds(5)),
                 new EnforcementPolicy(Duration.ofSeconds(10), true)),
-            true);
+            true,
+            null);
     var http =
         new HttpServerConfig(
             "0.0.0.0:4318",
@@ -148,7 +149,8 @@ class OtlpReceiverConfigTest {
             Duration.ofSeconds(90),
             "/traces",
             "/v2/metrics",
-            "/logs");
+            "/logs",
+            null);
     assertThat(config).isEqualTo(new OtlpReceiverConfig(new Protocols(grpc, http)));
     assertThat(config.validate()).isEmpty();
     assertThat(grpc.tls().unappliedKeys()).as("reload_interval of files is applied").isEmpty();
@@ -190,6 +192,9 @@ class OtlpReceiverConfigTest {
           port a name        | {protocols: {grpc: {endpoint: 'localhost:otlp'}}}    | protocols::grpc::endpoint: port must be a number from 0 to 65535, got "localhost:otlp"
           bare ipv6          | {protocols: {grpc: {endpoint: '::1:4317'}}}          | protocols::grpc::endpoint: an IPv6 host must be in brackets, as in "[::1]:4317", got "::1:4317"
           unix transport     | {protocols: {grpc: {transport: unix}}}               | protocols::grpc::transport: only "tcp", "tcp4" and "tcp6" are supported, got "unix"
+          auth without id    | {protocols: {grpc: {auth: {}}}}                      | protocols::grpc::auth::authenticator: must name an authenticator extension
+          auth bad id        | {protocols: {http: {auth: {authenticator: 'a/'}}}}   | protocols::http::auth::authenticator: the part after "/" must not be empty
+          auth unknown key   | {protocols: {http: {auth: {authenticatr: x}}}}       | protocols::http::auth::authenticatr: unknown key; did you mean "authenticator"?
           negative msg size  | {protocols: {grpc: {max_recv_msg_size_mib: -1}}}     | protocols::grpc::max_recv_msg_size_mib: must be between 1 and 2047 (0 means 4), got -1
           huge msg size      | {protocols: {grpc: {max_recv_msg_size_mib: 4096}}}   | protocols::grpc::max_recv_msg_size_mib: must be between 1 and 2047 (0 means 4), got 4096
           negative streams   | {protocols: {grpc: {max_concurrent_streams: -2}}}    | protocols::grpc::max_concurrent_streams: must not be negative (0 means unlimited), got -2

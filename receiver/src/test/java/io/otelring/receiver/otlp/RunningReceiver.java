@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.otelring.core.component.ComponentId;
 import io.otelring.core.component.ComponentSettings;
+import io.otelring.core.component.Host;
 import io.otelring.core.component.Kind;
 import io.otelring.core.component.ReceiverConsumers;
 import io.otelring.core.component.Signal;
@@ -33,6 +34,11 @@ final class RunningReceiver implements AutoCloseable {
   private final List<ManagedChannel> channels = new ArrayList<>();
 
   private RunningReceiver(Protocols protocols, Map<Signal, Consumer> consumers) throws Exception {
+    this(protocols, consumers, () -> true);
+  }
+
+  private RunningReceiver(Protocols protocols, Map<Signal, Consumer> consumers, Host host)
+      throws Exception {
     if (consumers == null) {
       consumers = Map.of(Signal.TRACES, traces, Signal.METRICS, metrics, Signal.LOGS, logs);
     }
@@ -40,7 +46,7 @@ final class RunningReceiver implements AutoCloseable {
         ComponentSettings.of(ComponentId.of("otlp"), Kind.RECEIVER, meters);
     receiver =
         new OtlpReceiver(
-            settings, new OtlpReceiverConfig(protocols), new ReceiverConsumers(consumers));
+            settings, new OtlpReceiverConfig(protocols), new ReceiverConsumers(consumers), host);
     receiver.start();
   }
 
@@ -115,6 +121,11 @@ final class RunningReceiver implements AutoCloseable {
 
   static RunningReceiver start(Protocols protocols) throws Exception {
     return new RunningReceiver(protocols, null);
+  }
+
+  /** A receiver in a collector that has these extensions (authenticators, say). */
+  static RunningReceiver start(Protocols protocols, Host host) throws Exception {
+    return new RunningReceiver(protocols, null, host);
   }
 
   /** A receiver with the given consumers only; the recording ones are then unused. */

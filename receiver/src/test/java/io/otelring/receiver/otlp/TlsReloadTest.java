@@ -187,6 +187,6 @@ class TlsReloadTest {
   }
 
   private static GrpcServerConfig grpc(TlsServerConfig tls) {
-    return new GrpcServerConfig("127.0.0.1:0", null, tls, null, null, null, null, null, null);
+    return new GrpcServerConfig("127.0.0.1:0", null, tls, null, null, null, null, null, null, null);
   }
 }

@@ -48,6 +48,7 @@ class TlsTest {
         null,
         null,
         null,
+        null,
         null);
   }
 

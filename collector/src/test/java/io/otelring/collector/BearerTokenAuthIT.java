@@ -1,0 +1,114 @@
+package io.otelring.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.otelring.core.pipeline.RingOptions;
+import io.otelring.core.testing.TestComponents;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An agent and a gateway in one running collector, both behind {@code bearertokenauth}: SDK clients
+ * must bring the agent's token, and the agent's {@code otlphttp} exporter brings the gateway's, as
+ * a platform team secures both hops.
+ */
+class BearerTokenAuthIT {
+
+  private final TestComponents.RecordingExporters recorders =
+      new TestComponents.RecordingExporters();
+  private final int agentPort = FreePorts.next();
+  private final int gatewayPort = FreePorts.next();
+  private final int metricsPort = FreePorts.next();
+  private Collector collector;
+
+  @AfterEach
+  void stop() {
+    if (collector != null) {
+      collector.close();
+    }
+  }
+
+  @Test
+  void onlyClientsWithTheTokenGetThroughAndTheAgentBringsTheGatewaysOwn() throws Exception {
+    String yaml =
+        """
+        extensions:
+          bearertokenauth/clients: {token: client-secret}
+          bearertokenauth/gateway: {tokens: [gateway-secret, previous-secret]}
+        receivers:
+          otlp/agent:
+            protocols:
+              grpc:
+                endpoint: 127.0.0.1:%d
+                auth: {authenticator: bearertokenauth/clients}
+          otlp/gateway:
+            protocols:
+              http:
+                endpoint: 127.0.0.1:%d
+                auth: {authenticator: bearertokenauth/gateway}
+        exporters:
+          otlphttp/gateway:
+            endpoint: http://127.0.0.1:%d
+            auth: {authenticator: bearertokenauth/gateway}
+          recording: {}
+        service:
+          extensions: [bearertokenauth/clients, bearertokenauth/gateway]
+          telemetry: {metrics: {address: 127.0.0.1:%d}}
+          pipelines:
+            traces/agent: {receivers: [otlp/agent], exporters: [otlphttp/gateway]}
+            traces/gateway: {receivers: [otlp/gateway], exporters: [recording]}
+        """
+            .formatted(agentPort, gatewayPort, gatewayPort, metricsPort);
+    collector = Collector.startYaml(yaml, RingOptions.DEFAULT, recorders);
+
+    assertThat(send(null, 3)).as("no token").isFalse();
+    assertThat(send("Bearer gateway-secret", 3))
+        .as("the gateway's token, not the clients'")
+        .isFalse();
+    assertThat(send("Bearer client-secret", 7)).isTrue();
+
+    await().until(() -> recorders.get("recording").itemCount() == 7);
+    assertThat(
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + gatewayPort + "/v1/traces"))
+                        .header("Content-Type", "application/x-protobuf")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[0]))
+                        .build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode())
+        .as("the gateway without a token")
+        .isEqualTo(401);
+    assertThat(MetricsScrape.of(metricsPort))
+        .containsPattern(
+            "otelcol_exporter_sent_spans_total\\{exporter=\"otlphttp/gateway\"[^}]*} 7");
+    Thread.sleep(Duration.ofMillis(200).toMillis());
+    assertThat(recorders.get("recording").itemCount()).as("nothing refused got in").isEqualTo(7);
+  }
+
+  /** Sends {@code spans} spans over gRPC with that authorization (none when null). */
+  private boolean send(String authorization, int spans) {
+    var builder =
+        OtlpGrpcSpanExporter.builder()
+            .setEndpoint("http://127.0.0.1:" + agentPort)
+            .setRetryPolicy(null);
+    if (authorization != null) {
+      builder.addHeader("Authorization", authorization);
+    }
+    OtlpGrpcSpanExporter sdk = builder.build();
+    try {
+      return sdk.export(SdkSpans.batch(0, spans)).join(10, TimeUnit.SECONDS).isSuccess();
+    } finally {
+      sdk.shutdown().join(5, TimeUnit.SECONDS);
+    }
+  }
+}
