@@ -1,5 +1,6 @@
 package io.otelring.collector;
 
+import io.otelring.collector.extension.basicauth.BasicAuthExtensionFactory;
 import io.otelring.collector.extension.bearertokenauth.BearerTokenAuthExtensionFactory;
 import io.otelring.collector.extension.healthcheck.HealthCheckExtensionFactory;
 import io.otelring.collector.extension.zpages.ZPagesExtensionFactory;
@@ -50,6 +51,7 @@ public final class BuiltInComponents {
         // extensions
         new HealthCheckExtensionFactory(),
         new BearerTokenAuthExtensionFactory(),
+        new BasicAuthExtensionFactory(),
         new FileStorageExtensionFactory(),
         new ZPagesExtensionFactory());
   }

@@ -139,7 +139,8 @@ class MainTest {
             "connectors:\n  - name: forward\n"
                 + "    connects: [logs-to-logs, metrics-to-metrics, traces-to-traces]\n")
         .contains(
-            "extensions:\n  - name: health_check\n  - name: bearertokenauth\n  - name: file_storage\n");
+            "extensions:\n  - name: health_check\n  - name: bearertokenauth\n  - name: basicauth\n"
+                + "  - name: file_storage\n");
   }
 
   @Test

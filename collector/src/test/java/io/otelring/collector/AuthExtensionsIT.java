@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * must bring the agent's token, and the agent's {@code otlphttp} exporter brings the gateway's, as
  * a platform team secures both hops.
  */
-class BearerTokenAuthIT {
+class AuthExtensionsIT {
 
   private final TestComponents.RecordingExporters recorders =
       new TestComponents.RecordingExporters();
@@ -93,6 +93,58 @@ class BearerTokenAuthIT {
             "otelcol_exporter_sent_spans_total\\{exporter=\"otlphttp/gateway\"[^}]*} 7");
     Thread.sleep(Duration.ofMillis(200).toMillis());
     assertThat(recorders.get("recording").itemCount()).as("nothing refused got in").isEqualTo(7);
+  }
+
+  @Test
+  void aGatewayBehindBasicAuthTakesWhatTheAgentsClientAuthSends() throws Exception {
+    String yaml =
+        """
+        extensions:
+          basicauth/gateway:
+            htpasswd: {inline: "agent:$apr1$r31....$XFrJJvp3IU4vH67UHj/zv0"}
+          basicauth/agent:
+            client_auth: {username: agent, password: s3cret}
+          basicauth/wrong:
+            client_auth: {username: agent, password: guess}
+        receivers:
+          otlp/agent:
+            protocols: {grpc: {endpoint: 127.0.0.1:%d}}
+          otlp/gateway:
+            protocols:
+              http:
+                endpoint: 127.0.0.1:%d
+                auth: {authenticator: basicauth/gateway}
+        exporters:
+          otlphttp/gateway:
+            endpoint: http://127.0.0.1:%d
+            auth: {authenticator: basicauth/agent}
+          otlphttp/wrong:
+            endpoint: http://127.0.0.1:%d
+            auth: {authenticator: basicauth/wrong}
+            retry_on_failure: {enabled: false}
+          recording: {}
+        service:
+          extensions: [basicauth/gateway, basicauth/agent, basicauth/wrong]
+          telemetry: {metrics: {address: 127.0.0.1:%d}}
+          pipelines:
+            traces/agent: {receivers: [otlp/agent], exporters: [otlphttp/gateway, otlphttp/wrong]}
+            traces/gateway: {receivers: [otlp/gateway], exporters: [recording]}
+        """
+            .formatted(agentPort, gatewayPort, gatewayPort, gatewayPort, metricsPort);
+    collector = Collector.startYaml(yaml, RingOptions.DEFAULT, recorders);
+
+    assertThat(send(null, 5)).isTrue();
+
+    await().until(() -> recorders.get("recording").itemCount() == 5);
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(MetricsScrape.of(metricsPort))
+                    .containsPattern(
+                        "otelcol_exporter_send_failed_spans_total\\{exporter=\"otlphttp/wrong\"[^}]*} 5"));
+    assertThat(recorders.get("recording").itemCount())
+        .as("the wrong password got nothing in")
+        .isEqualTo(5);
   }
 
   /** Sends {@code spans} spans over gRPC with that authorization (none when null). */
