@@ -2,6 +2,7 @@ package io.otelring.collector;
 
 import io.otelring.collector.extension.basicauth.BasicAuthExtensionFactory;
 import io.otelring.collector.extension.bearertokenauth.BearerTokenAuthExtensionFactory;
+import io.otelring.collector.extension.headerssetter.HeadersSetterExtensionFactory;
 import io.otelring.collector.extension.healthcheck.HealthCheckExtensionFactory;
 import io.otelring.collector.extension.zpages.ZPagesExtensionFactory;
 import io.otelring.connector.forward.ForwardConnectorFactory;
@@ -52,6 +53,7 @@ public final class BuiltInComponents {
         new HealthCheckExtensionFactory(),
         new BearerTokenAuthExtensionFactory(),
         new BasicAuthExtensionFactory(),
+        new HeadersSetterExtensionFactory(),
         new FileStorageExtensionFactory(),
         new ZPagesExtensionFactory());
   }

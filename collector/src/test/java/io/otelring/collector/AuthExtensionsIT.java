@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.pipeline.RingOptions;
 import io.otelring.core.testing.TestComponents;
 import java.net.URI;
@@ -11,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +148,74 @@ class AuthExtensionsIT {
     assertThat(recorders.get("recording").itemCount())
         .as("the wrong password got nothing in")
         .isEqualTo(5);
+  }
+
+  /**
+   * A multi-tenant Tempo behind a gateway: each tenant's spans leave with its own {@code
+   * X-Scope-OrgID}, taken from the client's header through {@code include_metadata} and the batch
+   * processor's {@code metadata_keys}, as Grafana documents it for the Go collector.
+   */
+  @Test
+  void headersSetterSendsEachTenantsSpansWithItsOwnScopeHeader() throws Exception {
+    String yaml =
+        """
+        extensions:
+          headers_setter:
+            headers:
+              - {action: upsert, key: X-Scope-OrgID, from_context: x-scope-orgid, default_value: anonymous}
+        receivers:
+          otlp/agent:
+            protocols: {grpc: {endpoint: 127.0.0.1:%d, include_metadata: true}}
+          otlp/tempo:
+            protocols: {grpc: {endpoint: 127.0.0.1:%d, include_metadata: true}}
+        processors:
+          batch: {timeout: 100ms, metadata_keys: [X-Scope-OrgID]}
+        exporters:
+          otlp/tempo:
+            endpoint: 127.0.0.1:%d
+            tls: {insecure: true}
+            auth: {authenticator: headers_setter}
+          recording: {}
+        service:
+          extensions: [headers_setter]
+          telemetry: {metrics: {address: 127.0.0.1:%d}}
+          pipelines:
+            traces/agent: {receivers: [otlp/agent], processors: [batch], exporters: [otlp/tempo]}
+            traces/tempo: {receivers: [otlp/tempo], exporters: [recording]}
+        """
+            .formatted(agentPort, gatewayPort, gatewayPort, metricsPort);
+    collector = Collector.startYaml(yaml, RingOptions.DEFAULT, recorders);
+
+    assertThat(sendAs("X-Scope-OrgID", "team-a", 3)).isTrue();
+    assertThat(sendAs("X-Scope-OrgID", "team-b", 4)).isTrue();
+    assertThat(send(null, 2)).isTrue();
+
+    await().until(() -> recorders.get("recording").itemCount() == 9);
+    Map<String, Long> spansByTenant = new TreeMap<>();
+    for (Telemetry telemetry : recorders.get("recording").received()) {
+      assertThat(telemetry.metadata().get("x-scope-orgid")).hasSize(1);
+      spansByTenant.merge(
+          telemetry.metadata().get("x-scope-orgid").get(0),
+          (long) telemetry.itemCount(),
+          Long::sum);
+    }
+    assertThat(spansByTenant)
+        .containsExactly(
+            Map.entry("anonymous", 2L), Map.entry("team-a", 3L), Map.entry("team-b", 4L));
+  }
+
+  private boolean sendAs(String header, String value, int spans) {
+    var builder =
+        OtlpGrpcSpanExporter.builder()
+            .setEndpoint("http://127.0.0.1:" + agentPort)
+            .setRetryPolicy(null)
+            .addHeader(header, value);
+    OtlpGrpcSpanExporter sdk = builder.build();
+    try {
+      return sdk.export(SdkSpans.batch(0, spans)).join(10, TimeUnit.SECONDS).isSuccess();
+    } finally {
+      sdk.shutdown().join(5, TimeUnit.SECONDS);
+    }
   }
 
   /** Sends {@code spans} spans over gRPC with that authorization (none when null). */

@@ -140,6 +140,7 @@ class MainTest {
                 + "    connects: [logs-to-logs, metrics-to-metrics, traces-to-traces]\n")
         .contains(
             "extensions:\n  - name: health_check\n  - name: bearertokenauth\n  - name: basicauth\n"
+                + "  - name: headers_setter\n"
                 + "  - name: file_storage\n");
   }
 

@@ -13,6 +13,7 @@ import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Exporter;
 import io.otelring.core.component.ExporterFactory;
 import io.otelring.core.component.Kind;
+import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.testing.ConfigFixtures;
 import io.otelring.core.testing.Requests;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An exporter's {@code auth}: the extension's headers reach real OTLP backends on every request,
@@ -44,8 +47,27 @@ class ExporterAuthTest {
     final AtomicInteger asked = new AtomicInteger();
 
     @Override
-    public Map<String, String> requestHeaders() {
-      return Map.of("Authorization", "Bearer t" + asked.incrementAndGet());
+    public void applyHeaders(ClientMetadata metadata, Map<String, String> headers) {
+      headers.put("Authorization", "Bearer t" + asked.incrementAndGet());
+    }
+
+    @Override
+    public void start() {}
+
+    @Override
+    public void shutdown(Duration deadline) {}
+  }
+
+  /** Cannot tell what to send, as headers_setter with two tenants in one batch. */
+  private static final class Undecided implements ClientAuthenticator {
+    @Override
+    public void applyHeaders(ClientMetadata metadata, Map<String, String> headers) {
+      throw new IllegalStateException("2 source keys found in the context");
+    }
+
+    @Override
+    public boolean requiresTransportSecurity() {
+      return false;
     }
 
     @Override
@@ -145,6 +167,42 @@ class ExporterAuthTest {
     assertThat(backend.headers)
         .extracting(headers -> headers.get("Authorization"))
         .containsExactlyInAnyOrder(List.of("Bearer t1"), List.of("Bearer t2"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"otlp", "otlphttp"})
+  void aBatchTheAuthenticatorCannotSendIsDroppedAsPermanentNotRetried(String type)
+      throws Exception {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    GrpcBackend grpc = GrpcBackend.start();
+    HttpBackend http = HttpBackend.start();
+    closing.add(grpc);
+    closing.add(http);
+    ExporterFactory<?> factory =
+        type.equals("otlp") ? new OtlpExporterFactory() : new OtlpHttpExporterFactory();
+    String endpoint =
+        type.equals("otlp")
+            ? "127.0.0.1:" + grpc.port() + "\ntls: {insecure: true}"
+            : "http://127.0.0.1:" + http.port();
+    Exporter exporter =
+        factory.createExporter(
+            ComponentSettings.of(ComponentId.parse(type), Kind.EXPORTER, meters),
+            cast(
+                ConfigFixtures.bind(
+                    factory, "endpoint: " + endpoint + "\nauth: {authenticator: x}\n")),
+            TestHosts.withExtensions(Map.of("x", new Undecided())));
+    exporter.start();
+    closing.add(() -> exporter.shutdown(Duration.ofSeconds(2)));
+
+    exporter.consume(Telemetry.traces(Requests.spans("a", 3)));
+
+    await().until(() -> meters.get("otelcol_exporter_send_failed_spans").counter().count() == 3);
+    assertThat(grpc.calls.get() + http.calls.get()).isZero();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <C extends ComponentConfig> C cast(ComponentConfig config) {
+    return (C) config;
   }
 
   @Test

@@ -14,7 +14,6 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.AbstractStub;
 import io.grpc.stub.ClientCalls;
-import io.grpc.stub.MetadataUtils;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
@@ -26,6 +25,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.otelring.core.component.ClientAuthenticator;
 import io.otelring.core.component.Host;
+import io.otelring.core.consumer.Refusal;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.consumer.WireStatus;
 import io.otelring.core.grpc.GrpcCodecs;
@@ -34,6 +34,8 @@ import io.otelring.exporter.client.ClientTls;
 import io.otelring.exporter.sending.Push;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,7 @@ final class OtlpGrpcPush implements Push {
 
   private final OtlpExporterConfig config;
   private final Host host;
+  private ClientAuthenticator authenticator;
   private final TlsReloading tlsReloading =
       new TlsReloading(LoggerFactory.getLogger("otelring.exporter.otlp.tls"));
   private ManagedChannel channel;
@@ -73,7 +76,7 @@ final class OtlpGrpcPush implements Push {
             .compressorRegistry(GrpcCodecs.compressors())
             .decompressorRegistry(GrpcCodecs.decompressors());
     boolean tls = config.tls().enabled() || target.forcesTls();
-    ClientAuthenticator authenticator = authenticator(tls);
+    authenticator = authenticator(tls);
     if (tls) {
       builder
           .sslContext(ClientTls.netty(config.tls(), tlsReloading))
@@ -93,18 +96,7 @@ final class OtlpGrpcPush implements Push {
           .keepAliveTimeout(config.keepalive().timeout().toNanos(), TimeUnit.NANOSECONDS)
           .keepAliveWithoutCalls(config.keepalive().permitWithoutStream());
     }
-    Metadata headers = new Metadata();
-    config
-        .headers()
-        .forEach(
-            (key, value) ->
-                headers.put(
-                    Metadata.Key.of(key.toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER),
-                    value));
-    builder.intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
-    if (authenticator != null) {
-      builder.intercept(new AuthHeaders(authenticator));
-    }
+    builder.intercept(new RequestHeaders());
     channel = builder.build();
     traces = configure(TraceServiceGrpc.newBlockingStub(channel));
     metrics = configure(MetricsServiceGrpc.newBlockingStub(channel));
@@ -130,32 +122,49 @@ final class OtlpGrpcPush implements Push {
     return authenticator;
   }
 
-  /** Puts the authenticator's headers on every call, asked afresh each time (tokens rotate). */
-  private static final class AuthHeaders implements ClientInterceptor {
-    private final ClientAuthenticator authenticator;
+  /** The headers of the batch a call sends: the configured ones, as the authenticator left them. */
+  private static final CallOptions.Key<Map<String, String>> REQUEST_HEADERS =
+      CallOptions.Key.createWithDefault("otelring.request-headers", Map.of());
 
-    AuthHeaders(ClientAuthenticator authenticator) {
-      this.authenticator = authenticator;
-    }
-
+  /** Puts a call's {@link #REQUEST_HEADERS} on it. */
+  private static final class RequestHeaders implements ClientInterceptor {
     @Override
     public <Q, A> ClientCall<Q, A> interceptCall(
         MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
+      Map<String, String> headers = options.getOption(REQUEST_HEADERS);
       return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
         @Override
-        public void start(Listener<A> listener, Metadata headers) {
-          authenticator
-              .requestHeaders()
-              .forEach(
-                  (key, value) ->
-                      headers.put(
-                          Metadata.Key.of(
-                              key.toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER),
-                          value));
-          super.start(listener, headers);
+        public void start(Listener<A> listener, Metadata metadata) {
+          headers.forEach(
+              (key, value) ->
+                  metadata.put(
+                      Metadata.Key.of(
+                          key.toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER),
+                      value));
+          super.start(listener, metadata);
         }
       };
     }
+  }
+
+  /**
+   * The configured {@code headers} and what the {@code auth} extension makes of them for this batch
+   * — asked afresh for each, as tokens rotate and tenants differ.
+   *
+   * @throws Refusal permanent, when the extension cannot tell what to send for this batch
+   */
+  private Map<String, String> requestHeaders(Telemetry batch) {
+    if (authenticator == null) {
+      return config.headers();
+    }
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.putAll(config.headers());
+    try {
+      authenticator.applyHeaders(batch.metadata(), headers);
+    } catch (IllegalStateException e) {
+      throw Refusal.permanent("auth: " + e.getMessage());
+    }
+    return headers;
   }
 
   private <S extends AbstractStub<S>> S configure(S stub) {
@@ -171,21 +180,24 @@ final class OtlpGrpcPush implements Push {
     // The request goes out as the bytes the envelope holds — those received, when nothing parsed
     // them (EnvelopeMarshaller) — through the stub's channel and options (headers, compression,
     // wait-for-ready).
+    Map<String, String> headers = requestHeaders(batch);
     try {
       return switch (batch.signal()) {
         case TRACES -> {
           ExportTracePartialSuccess partial =
-              call(withDeadline(traces, timeout), TRACES_ENVELOPE, batch).getPartialSuccess();
+              call(withDeadline(traces, timeout), TRACES_ENVELOPE, batch, headers)
+                  .getPartialSuccess();
           yield delivery(partial.getRejectedSpans(), partial.getErrorMessage());
         }
         case METRICS -> {
           ExportMetricsPartialSuccess partial =
-              call(withDeadline(metrics, timeout), METRICS_ENVELOPE, batch).getPartialSuccess();
+              call(withDeadline(metrics, timeout), METRICS_ENVELOPE, batch, headers)
+                  .getPartialSuccess();
           yield delivery(partial.getRejectedDataPoints(), partial.getErrorMessage());
         }
         case LOGS -> {
           ExportLogsPartialSuccess partial =
-              call(withDeadline(logs, timeout), LOGS_ENVELOPE, batch).getPartialSuccess();
+              call(withDeadline(logs, timeout), LOGS_ENVELOPE, batch, headers).getPartialSuccess();
           yield delivery(partial.getRejectedLogRecords(), partial.getErrorMessage());
         }
       };
@@ -195,8 +207,15 @@ final class OtlpGrpcPush implements Push {
   }
 
   private static <R> R call(
-      AbstractStub<?> stub, MethodDescriptor<Telemetry, R> method, Telemetry request) {
-    return ClientCalls.blockingUnaryCall(stub.getChannel(), method, stub.getCallOptions(), request);
+      AbstractStub<?> stub,
+      MethodDescriptor<Telemetry, R> method,
+      Telemetry request,
+      Map<String, String> headers) {
+    return ClientCalls.blockingUnaryCall(
+        stub.getChannel(),
+        method,
+        stub.getCallOptions().withOption(REQUEST_HEADERS, headers),
+        request);
   }
 
   /** The generated Export methods, with the request side taking an envelope's bytes. */

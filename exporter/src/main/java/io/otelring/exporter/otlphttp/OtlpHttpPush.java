@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -117,10 +118,16 @@ final class OtlpHttpPush implements Push {
     if (compressed) {
       http.header("Content-Encoding", config.compression());
     }
-    config.headers().forEach(http::header);
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.putAll(config.headers());
     if (authenticator != null) {
-      authenticator.requestHeaders().forEach(http::setHeader);
+      try {
+        authenticator.applyHeaders(batch.metadata(), headers);
+      } catch (IllegalStateException e) {
+        throw Refusal.permanent("auth: " + e.getMessage());
+      }
     }
+    headers.forEach(http::header);
     if (!timeout.isZero()) {
       http.timeout(timeout);
     }

@@ -1,6 +1,7 @@
 package io.otelring.collector.extension.basicauth;
 
 import io.otelring.core.component.ClientAuthenticator;
+import io.otelring.core.consumer.ClientMetadata;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -9,17 +10,14 @@ import java.util.Map;
 /** Sends {@code Authorization: Basic base64(user:password)} with every request. */
 final class BasicAuthClient implements ClientAuthenticator {
 
-  private final Map<String, String> headers;
+  private final String value;
   private final boolean colonInUsername;
 
   BasicAuthClient(BasicAuthConfig.ClientAuth auth) {
     this.colonInUsername = auth.username().contains(":");
     String credentials = auth.username() + ":" + auth.password();
-    this.headers =
-        Map.of(
-            "Authorization",
-            "Basic "
-                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    this.value =
+        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Go's client refuses a user name with a colon, which Basic credentials cannot carry. */
@@ -31,8 +29,8 @@ final class BasicAuthClient implements ClientAuthenticator {
   }
 
   @Override
-  public Map<String, String> requestHeaders() {
-    return headers;
+  public void applyHeaders(ClientMetadata metadata, Map<String, String> headers) {
+    headers.put("Authorization", value);
   }
 
   @Override

@@ -133,8 +133,8 @@ final class BearerTokenAuthExtension implements ServerAuthenticator, ClientAuthe
   }
 
   @Override
-  public Map<String, String> requestHeaders() {
-    return Map.of(config.header(), firstValue);
+  public void applyHeaders(ClientMetadata metadata, Map<String, String> headers) {
+    headers.put(config.header(), firstValue);
   }
 
   @Override
