@@ -10,6 +10,7 @@ import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ItemCounts;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.exporter.debug.ZapConsoleLine.Field;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +36,8 @@ public final class DebugExporter implements Exporter {
 
   private final Verbosity verbosity;
   private final TelemetryText text;
-  private final PrintStream out;
+  private final List<String> outputPaths;
+  private volatile PrintStream out;
   private final Clock clock;
   private final ZapConsoleLine encoder;
   private final LogSampler collectorSampler;
@@ -46,6 +48,8 @@ public final class DebugExporter implements Exporter {
     DebugExporterConfig config = b.config;
     this.verbosity = config.level();
     this.text = verbosity == Verbosity.DETAILED ? new DetailedText() : new NormalText();
+    // output_paths are opened at start; until then (and without them) Go's defaults.
+    this.outputPaths = b.out == null && !config.useInternalLogger() ? config.outputPaths() : null;
     this.out = b.out != null ? b.out : config.useInternalLogger() ? System.err : System.out;
     this.clock = b.clock;
     this.encoder = new ZapConsoleLine(config.useInternalLogger(), clock.getZone());
@@ -68,6 +72,22 @@ public final class DebugExporter implements Exporter {
       return List.of(id, kind, pipelineSignal);
     }
     return List.of(new Field("resource", new TreeMap<>(b.resource)), id, kind, pipelineSignal);
+  }
+
+  @Override
+  public void start() throws IOException {
+    if (outputPaths != null) {
+      out = OutputPaths.open(outputPaths);
+    }
+  }
+
+  @Override
+  public void shutdown(Duration deadline) {
+    if (outputPaths != null) {
+      synchronized (out) {
+        out.close();
+      }
+    }
   }
 
   public static Builder builder(String componentId, DebugExporterConfig config) {

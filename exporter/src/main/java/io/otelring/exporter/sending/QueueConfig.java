@@ -1,7 +1,12 @@
 package io.otelring.exporter.sending;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.otelring.core.component.ComponentId;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -15,6 +20,7 @@ import java.util.List;
  * @param waitForResult the consume stage completes only when the batch was sent
  * @param batch the exporter's batching, or null when off
  */
+@JsonDeserialize(using = QueueConfig.Section.class)
 public record QueueConfig(
     Boolean enabled,
     Integer numConsumers,
@@ -106,6 +112,54 @@ public record QueueConfig(
         problems.add(
             path + "::batch::min_size: `min_size` must be less than or equal to `queue_size`");
       }
+    }
+  }
+
+  /** The section's keys as written, bound by Jackson as usual (unknown keys still fail). */
+  private record Keys(
+      Boolean enabled,
+      Integer numConsumers,
+      Integer queueSize,
+      Boolean blockOnOverflow,
+      String storage,
+      String sizer,
+      Boolean waitForResult,
+      QueueBatchConfig batch) {}
+
+  /**
+   * Reads the section as Go's optional does: present with no value is every default; absent is
+   * null, which an exporter without a queue by default (debug) reads as no queue.
+   */
+  static final class Section extends StdDeserializer<QueueConfig> {
+
+    Section() {
+      super(QueueConfig.class);
+    }
+
+    @Override
+    public QueueConfig deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      // Bound on the same parser, so that an unknown key's path names the whole section.
+      Keys keys = context.readValue(parser, Keys.class);
+      return new QueueConfig(
+          keys.enabled(),
+          keys.numConsumers(),
+          keys.queueSize(),
+          keys.blockOnOverflow(),
+          keys.storage(),
+          keys.sizer(),
+          keys.waitForResult(),
+          keys.batch());
+    }
+
+    @Override
+    public QueueConfig getNullValue(DeserializationContext context) {
+      return defaults();
+    }
+
+    @Override
+    public Object getAbsentValue(DeserializationContext context) {
+      return null;
     }
   }
 }

@@ -21,14 +21,15 @@ class DebugExporterConfigTest {
   void defaultsAreGos() {
     assertThat(factory.type()).isEqualTo("debug");
     assertThat(factory.configType()).isEqualTo(DebugExporterConfig.class);
-    assertThat(factory.defaultConfig()).isEqualTo(new DebugExporterConfig("basic", 2, 1, true));
+    assertThat(factory.defaultConfig())
+        .isEqualTo(new DebugExporterConfig("basic", 2, 1, true, null, null));
     assertThat(factory.defaultConfig().validate()).isEmpty();
   }
 
   @Test
   void fullYamlBindsToTheRecord() {
     assertThat(ConfigFixtures.bindResource(factory, "/debug/config_verbosity.yaml"))
-        .isEqualTo(new DebugExporterConfig("detailed", 10, 50, false));
+        .isEqualTo(new DebugExporterConfig("detailed", 10, 50, false, null, null));
   }
 
   @Test
@@ -51,7 +52,7 @@ class DebugExporterConfigTest {
         "''       | verbosity: unknown metrics level \"\""
       })
   void verbosityIsCheckedAsGoChecksIt(String verbosity, String message) {
-    List<String> problems = new DebugExporterConfig(verbosity, 2, 1, true).validate();
+    List<String> problems = new DebugExporterConfig(verbosity, 2, 1, true, null, null).validate();
     if (message == null) {
       assertThat(problems).isEmpty();
     } else {
@@ -62,12 +63,13 @@ class DebugExporterConfigTest {
   @ParameterizedTest(name = "sampling {0}/{1} is accepted, as Go accepts it")
   @CsvSource({"0, 0", "-1, 5", "5, -1", "10, 200"})
   void samplingNumbersAreNotChecked(int initial, int thereafter) {
-    assertThat(new DebugExporterConfig("basic", initial, thereafter, true).validate()).isEmpty();
+    assertThat(new DebugExporterConfig("basic", initial, thereafter, true, null, null).validate())
+        .isEmpty();
   }
 
   @Test
   void aMissingVerbosityMeansBasic() {
-    DebugExporterConfig config = new DebugExporterConfig(null, 2, 1, true);
+    DebugExporterConfig config = new DebugExporterConfig(null, 2, 1, true, null, null);
     assertThat(config.validate()).isEmpty();
     assertThat(config.level()).isEqualTo(Verbosity.BASIC);
   }
@@ -77,7 +79,8 @@ class DebugExporterConfigTest {
     var settings =
         ComponentSettings.of(
             ComponentId.parse("debug/x"), Kind.EXPORTER, new SimpleMeterRegistry());
-    var exporter = factory.createExporter(settings, new DebugExporterConfig("normal", 2, 1, true));
+    var exporter =
+        factory.createExporter(settings, new DebugExporterConfig("normal", 2, 1, true, null, null));
     exporter.start();
     exporter.shutdown(java.time.Duration.ofSeconds(1));
     exporter.shutdown(java.time.Duration.ofSeconds(1));

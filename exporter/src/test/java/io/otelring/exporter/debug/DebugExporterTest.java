@@ -36,7 +36,7 @@ class DebugExporterTest {
 
   private DebugExporter exporter(String verbosity, int initial, int thereafter, boolean internal) {
     return DebugExporter.builder(
-            "debug", new DebugExporterConfig(verbosity, initial, thereafter, internal))
+            "debug", new DebugExporterConfig(verbosity, initial, thereafter, internal, null, null))
         .output(out)
         .clock(clock)
         .build();
