@@ -27,6 +27,30 @@ class HelmValuesTest {
         .isEqualTo("[\"--config=/conf/relay.yaml\",\"--set=processors::batch::timeout=2s\"]");
   }
 
+  /** The deploy guide's token setup renders, mounts the Secret, and loads as a collector config. */
+  @Test
+  void theDeployGuidesTokenSetupGivesAValidConfigWithTheSecretMounted() throws Exception {
+    HelmChart.Rendered rendered =
+        HelmChart.installedAs("deployment")
+            .values(Path.of(getClass().getResource("/helm/auth-values.yaml").toURI()))
+            .render();
+
+    KubernetesModels.assertValid(rendered);
+    CollectorConfigs.assertValid(rendered.collectorConfig());
+    JsonNode config = rendered.collectorConfigTree();
+    assertThat(config.at("/receivers/otlp/protocols/grpc/auth/authenticator").asText())
+        .isEqualTo("bearertokenauth");
+    assertThat(config.at("/receivers/otlp/protocols/grpc/endpoint").asText())
+        .as("the chart's endpoint stays")
+        .isEqualTo("${env:MY_POD_IP}:4317");
+    assertThat(rendered.collectorContainer().path("volumeMounts").toString())
+        .contains("\"mountPath\":\"/etc/otelring/token\"");
+    assertThat(Files.readString(Checkout.file("docs").resolve("deploy.md")))
+        .as("the guide shows these values")
+        .contains("bearertokenauth: {filename: /etc/otelring/token/token}")
+        .contains("- {name: otlp-token, mountPath: /etc/otelring/token, readOnly: true}");
+  }
+
   @Test
   void withoutCommandNameTheImageEntrypointRuns() {
     assertThat(HelmChart.installedAs("deployment").render().collectorContainer().has("command"))
