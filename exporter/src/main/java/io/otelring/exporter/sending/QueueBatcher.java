@@ -1,11 +1,11 @@
 package io.otelring.exporter.sending;
 
+import io.otelring.core.batching.ItemLedger;
 import io.otelring.core.batching.PendingBatch;
 import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Refusal;
 import io.otelring.core.consumer.Telemetry;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -161,7 +161,7 @@ final class QueueBatcher {
     }
     partition.batch.add(telemetry);
     partition.bytes += telemetry.serializedSize();
-    partition.carried.addLast(new Carried(entry, telemetry.itemCount()));
+    partition.carried.add(new Carried(entry), telemetry.itemCount());
     sendWhileFull(partition);
   }
 
@@ -237,7 +237,7 @@ final class QueueBatcher {
 
   /** Hands a batch to a free sender, waiting for one; its requests are settled when it is sent. */
   private void send(Partition partition, Telemetry batch) {
-    List<Carried> carried = partition.take(batch.itemCount());
+    List<ItemLedger.Share<Carried>> carried = partition.carried.take(batch.itemCount());
     freeSenders.acquireUninterruptibly();
     try {
       senders.execute(
@@ -258,9 +258,9 @@ final class QueueBatcher {
     }
   }
 
-  private void settle(List<Carried> carried, Sent how) {
-    for (Carried request : carried) {
-      request.settle(how, finish);
+  private void settle(List<ItemLedger.Share<Carried>> carried, Sent how) {
+    for (ItemLedger.Share<Carried> share : carried) {
+      share.request().settle(share, how, finish);
     }
   }
 
@@ -290,7 +290,7 @@ final class QueueBatcher {
   private static final class Partition {
     final PendingBatch<?> batch;
     final ClientMetadata metadata;
-    final ArrayDeque<Carried> carried = new ArrayDeque<>();
+    final ItemLedger<Carried> carried = new ItemLedger<>();
     long bytes;
     long deadline;
 
@@ -298,55 +298,34 @@ final class QueueBatcher {
       this.batch = batch;
       this.metadata = metadata;
     }
-
-    /** The requests whose next {@code items} items leave in one batch. */
-    List<Carried> take(int items) {
-      List<Carried> taken = new ArrayList<>();
-      int left = items;
-      while (left > 0 && !carried.isEmpty()) {
-        Carried request = carried.peekFirst();
-        synchronized (request) {
-          int part = Math.min(left, request.buffered);
-          request.buffered -= part;
-          request.sending++;
-          left -= part;
-          if (request.buffered == 0) {
-            carried.removeFirst();
-          }
-        }
-        taken.add(request);
-      }
-      return taken;
-    }
   }
 
-  /** A queued request, its items still pending and its batches being sent. */
+  /** A queued request and how the batches carrying its parts went. */
   private static final class Carried {
     private final SendingQueue.Entry entry;
-    private int buffered;
-    private int sending;
     private Refusal failure;
     private boolean stopped;
 
-    Carried(SendingQueue.Entry entry, int items) {
+    Carried(SendingQueue.Entry entry) {
       this.entry = entry;
-      this.buffered = items;
     }
 
-    void settle(Sent how, Finish finish) {
-      Sent result;
+    /** Notes how one batch went; answers the request when it was the last of its batches. */
+    void settle(ItemLedger.Share<Carried> share, Sent how, Finish finish) {
       synchronized (this) {
-        sending--;
         if (failure == null) {
           failure = how.failure();
         }
         stopped |= how.stopped();
-        if (sending > 0 || buffered > 0) {
-          return;
-        }
-        result = new Sent(failure, stopped);
       }
-      finish.finish(entry, result);
+      // Read after the share is settled: every other batch noted its outcome before settling.
+      if (share.settle()) {
+        Sent result;
+        synchronized (this) {
+          result = new Sent(failure, stopped);
+        }
+        finish.finish(entry, result);
+      }
     }
   }
 }

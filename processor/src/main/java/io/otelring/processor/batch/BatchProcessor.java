@@ -1,5 +1,6 @@
 package io.otelring.processor.batch;
 
+import io.otelring.core.batching.ItemLedger;
 import io.otelring.core.batching.PendingBatch;
 import io.otelring.core.component.ComponentSettings;
 import io.otelring.core.component.Processor;
@@ -195,7 +196,8 @@ final class BatchProcessor implements Processor {
     Telemetry batch = shard.batch.take(config.sendBatchMaxSize(), shard.metadata);
     int items = batch.itemCount();
     int bytes = batch.serializedSize();
-    List<PendingAcks.Waiter> carried = durable ? shard.acks.take(items) : List.of();
+    List<ItemLedger.Share<PendingAcks.Waiter>> carried =
+        durable ? shard.acks.take(items) : List.of();
     CompletionStage<Void> stage;
     try {
       stage = next.consume(batch);
