@@ -66,6 +66,33 @@ public record QueueConfig(
     return sizer == null ? Sizer.REQUESTS : Sizer.parse(sizer);
   }
 
+  /** For the exporter's start line: what the queue holds and how it batches. */
+  public String describe() {
+    if (!enabled) {
+      return "disabled";
+    }
+    String text =
+        queueSize
+            + " "
+            + queueSizer().configName()
+            + ", "
+            + numConsumers
+            + " consumers"
+            + (persistent() ? ", persistent in " + storage : "");
+    if (batch != null) {
+      text +=
+          ", batches of "
+              + batch.minSize()
+              + (batch.maxSize() > 0 ? "-" + batch.maxSize() : "+")
+              + " "
+              + batch.sizer()
+              + " or after "
+              + batch.flushTimeout().toMillis()
+              + "ms";
+    }
+    return text;
+  }
+
   /** Go's checks (only when enabled), under {@code path}. */
   public void validate(String path, List<String> problems) {
     if (!enabled) {

@@ -154,34 +154,7 @@ public final class QueuedExporter implements Exporter {
       }
     }
     running = true;
-    logger.info("Started exporting to {}; sending queue {}", description, queueDescription());
-  }
-
-  private String queueDescription() {
-    if (!queueConfig.enabled()) {
-      return "disabled";
-    }
-    String text =
-        queueConfig.queueSize()
-            + " "
-            + queueConfig.queueSizer().configName()
-            + ", "
-            + queueConfig.numConsumers()
-            + " consumers"
-            + (storage == null ? "" : ", persistent in " + queueConfig.storage());
-    if (queueConfig.batching()) {
-      QueueBatchConfig batch = queueConfig.batch();
-      text +=
-          ", batches of "
-              + batch.minSize()
-              + (batch.maxSize() > 0 ? "-" + batch.maxSize() : "+")
-              + " "
-              + batch.sizer()
-              + " or after "
-              + batch.flushTimeout().toMillis()
-              + "ms";
-    }
-    return text;
+    logger.info("Started exporting to {}; sending queue {}", description, queueConfig.describe());
   }
 
   @Override

@@ -107,6 +107,20 @@ class OtlpExporterConfigTest {
   }
 
   @Test
+  void theStartLineSaysWhatTheQueueHoldsAndHowItBatches() {
+    assertThat(
+            ConfigFixtures.bind(
+                    factory,
+                    "{endpoint: 't:1', sending_queue: {sizer: items, queue_size: 5000,"
+                        + " batch: {min_size: 100, max_size: 200}}}")
+                .sendingQueue()
+                .describe())
+        .isEqualTo("5000 items, 10 consumers, batches of 100-200 items or after 200ms");
+    assertThat(ConfigFixtures.bind(factory, "endpoint: 't:1'").sendingQueue().describe())
+        .isEqualTo("1000 requests, 10 consumers");
+  }
+
+  @Test
   void aBatchWithoutASizerMeasuresAsTheQueueDoesWhenTheQueuesSizerIsSet() {
     assertThat(
             ConfigFixtures.bind(

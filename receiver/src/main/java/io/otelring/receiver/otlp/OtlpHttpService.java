@@ -190,10 +190,6 @@ final class OtlpHttpService {
   }
 
   /**
-   * {@code include_metadata}: every header the client sent, and the host as {@code :authority}, as
-   * Go's {@code client.Info} has them.
-   */
-  /**
    * 401 when the authenticator refuses the request, with a {@code google.rpc.Status} in the
    * request's encoding (text when that is none OTLP knows), as Go's OTLP receiver answers; null
    * when it may pass. As in Go, this comes before the path, method and body are looked at.
@@ -223,6 +219,10 @@ final class OtlpHttpService {
     }
   }
 
+  /**
+   * {@code include_metadata}: every header the client sent, and the host as {@code :authority}, as
+   * Go's {@code client.Info} has them.
+   */
   private ClientMetadata metadata(HttpHeaders headers) {
     if (!includeMetadata) {
       return ClientMetadata.EMPTY;
