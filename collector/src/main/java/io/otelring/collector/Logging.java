@@ -1,6 +1,9 @@
 package io.otelring.collector;
 
+import io.otelring.core.config.ServiceConfig;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * Configures slf4j-simple from {@code service.telemetry.logs.level}: one line per event on stderr
@@ -24,7 +27,20 @@ final class Logging {
 
   private Logging() {}
 
-  static void configure(String level) {
+  /** Sets the level, and says which other {@code logs} keys the lines do not follow. */
+  static void configure(ServiceConfig.LogsTelemetry logs) {
+    configure(logs.level());
+    List<String> unapplied = logs.unappliedKeys();
+    if (!unapplied.isEmpty()) {
+      LoggerFactory.getLogger("otelring.collector")
+          .warn(
+              "service::telemetry::logs: {} accepted but not applied: otelring writes console"
+                  + " lines to stderr",
+              unapplied);
+    }
+  }
+
+  private static void configure(String level) {
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", LEVELS.getOrDefault(level, "info"));
     setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
     setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");

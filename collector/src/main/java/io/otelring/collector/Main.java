@@ -57,7 +57,7 @@ public final class Main implements Callable<Integer> {
       printProblems(spec.commandLine().getErr(), e);
       return 1;
     }
-    Logging.configure(config.service().telemetry().logs().level());
+    Logging.configure(config.service().telemetry().logs());
     Collector collector;
     try {
       collector = Collector.start(config, RingOptions.DEFAULT);

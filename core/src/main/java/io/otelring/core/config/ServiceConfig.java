@@ -122,7 +122,11 @@ public record ServiceConfig(
     }
   }
 
-  /** {@code service.telemetry.logs}: the keys of the Go collector; {@code level} is honoured. */
+  /**
+   * {@code service.telemetry.logs}: the keys of the Go collector. {@code level} is honoured; the
+   * log lines are otelring's console lines on stderr, so the other keys are accepted and, when set
+   * to something else than Go's default, reported as not applied.
+   */
   public record LogsTelemetry(
       String level,
       String encoding,
@@ -141,6 +145,39 @@ public record ServiceConfig(
 
     static LogsTelemetry defaults() {
       return new LogsTelemetry("info", null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The keys set to something otelring does not do, for a warning at start. */
+    public List<String> unappliedKeys() {
+      List<String> keys = new ArrayList<>();
+      if (encoding != null && !encoding.equals("console")) {
+        keys.add("encoding");
+      }
+      if (Boolean.TRUE.equals(development)) {
+        keys.add("development");
+      }
+      if (disableCaller != null) {
+        keys.add("disable_caller");
+      }
+      if (disableStacktrace != null) {
+        keys.add("disable_stacktrace");
+      }
+      if (sampling != null && !sampling.isNull()) {
+        keys.add("sampling");
+      }
+      if (outputPaths != null && !outputPaths.equals(List.of("stderr"))) {
+        keys.add("output_paths");
+      }
+      if (errorOutputPaths != null && !errorOutputPaths.equals(List.of("stderr"))) {
+        keys.add("error_output_paths");
+      }
+      if (initialFields != null && !initialFields.isEmpty()) {
+        keys.add("initial_fields");
+      }
+      if (processors != null && !processors.isEmpty()) {
+        keys.add("processors");
+      }
+      return keys;
     }
 
     List<String> validate() {
