@@ -1,21 +1,40 @@
 package io.otelring.collector;
 
+import io.otelring.collector.logging.LogSettings;
 import io.otelring.core.config.ServiceConfig;
+import io.otelring.core.zap.OutputPaths;
+import io.otelring.core.zap.ZapLine;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
- * Configures slf4j-simple from {@code service.telemetry.logs.level}: one line per event on stderr
- * with a UTC timestamp, the level and the logger (which names the component). Must run before the
- * first logger is created, which is why the config is loaded before anything logs.
+ * Applies {@code service.telemetry.logs} to the collector's log ({@link LogSettings}): the level,
+ * the encoding (console or JSON, as zap writes them), the outputs and the initial fields. Runs once
+ * the config is read; what is logged before that uses Go's defaults.
  */
 final class Logging {
 
-  private static final Map<String, String> LEVELS =
+  private static final Map<String, Level> LEVELS =
       Map.of(
-          "debug", "debug", "info", "info", "warn", "warn", "error", "error", "dpanic", "error",
-          "panic", "error", "fatal", "error");
+          "debug",
+          Level.DEBUG,
+          "info",
+          Level.INFO,
+          "warn",
+          Level.WARN,
+          "error",
+          Level.ERROR,
+          "dpanic",
+          Level.ERROR,
+          "panic",
+          Level.ERROR,
+          "fatal",
+          Level.ERROR);
 
   /**
    * grpc-java and Netty log through java.util.logging; held here so the levels set on them are not
@@ -27,39 +46,50 @@ final class Logging {
 
   private Logging() {}
 
-  /** Sets the level, and says which other {@code logs} keys the lines do not follow. */
-  static void configure(ServiceConfig.LogsTelemetry logs) {
-    configure(logs.level());
-    List<String> unapplied = logs.unappliedKeys();
-    if (!unapplied.isEmpty()) {
-      LoggerFactory.getLogger("otelring.collector")
-          .warn(
-              "service::telemetry::logs: {} accepted but not applied: otelring writes console"
-                  + " lines to stderr",
-              unapplied);
-    }
-  }
-
-  private static void configure(String level) {
-    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", LEVELS.getOrDefault(level, "info"));
-    setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
-    setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
-    setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
-    setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "false");
-    setIfAbsent("org.slf4j.simpleLogger.levelInBrackets", "false");
-    // Netty and gRPC are chatty at info about things a user cannot act on.
-    setIfAbsent("org.slf4j.simpleLogger.log.io.netty", "warn");
-    setIfAbsent("org.slf4j.simpleLogger.log.io.grpc", "warn");
+  /**
+   * @throws IOException naming an output path that cannot be opened, as Go fails to build its
+   *     logger then
+   */
+  static void configure(ServiceConfig.LogsTelemetry logs) throws IOException {
     // grpc-java logs a WARNING with a stack trace for every oversize or malformed message a client
     // sends; the receiver already answers and counts those, so only severe problems get through.
     for (java.util.logging.Logger logger : QUIETED) {
       logger.setLevel(java.util.logging.Level.SEVERE);
     }
+    List<ZapLine.Field> initialFields = new ArrayList<>();
+    if (logs.initialFields() != null) {
+      logs.initialFields()
+          .fields()
+          .forEachRemaining(
+              field ->
+                  initialFields.add(
+                      new ZapLine.Field(
+                          field.getKey(),
+                          field.getValue().isNumber()
+                              ? field.getValue().numberValue()
+                              : field.getValue().asText())));
+    }
+    LogSettings.use(
+        new LogSettings(
+            LEVELS.getOrDefault(logs.level(), Level.INFO).toInt(),
+            "json".equals(logs.encoding()),
+            outputs(logs.outputPaths() == null ? List.of("stderr") : logs.outputPaths()),
+            List.copyOf(initialFields),
+            !Boolean.TRUE.equals(logs.disableStacktrace()),
+            LogSettings.DEFAULTS.zone()));
+    List<String> unapplied = logs.unappliedKeys();
+    if (!unapplied.isEmpty()) {
+      LoggerFactory.getLogger("otelring.collector")
+          .warn("service::telemetry::logs: {} accepted but not applied", unapplied);
+    }
   }
 
-  private static void setIfAbsent(String key, String value) {
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, value);
+  /** The outputs, as zap opens them. */
+  private static List<PrintStream> outputs(List<String> paths) throws IOException {
+    try {
+      return List.of(OutputPaths.open(paths));
+    } catch (IOException e) {
+      throw new IOException("service::telemetry::logs::" + e.getMessage(), e);
     }
   }
 }

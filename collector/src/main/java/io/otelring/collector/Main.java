@@ -9,6 +9,7 @@ import io.otelring.core.component.Signal;
 import io.otelring.core.config.CollectorConfig;
 import io.otelring.core.config.ConfigException;
 import io.otelring.core.pipeline.RingOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +58,13 @@ public final class Main implements Callable<Integer> {
       printProblems(spec.commandLine().getErr(), e);
       return 1;
     }
-    Logging.configure(config.service().telemetry().logs());
+    try {
+      Logging.configure(config.service().telemetry().logs());
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("Error: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
     Collector collector;
     try {
       collector = Collector.start(config, RingOptions.DEFAULT);

@@ -123,9 +123,10 @@ public record ServiceConfig(
   }
 
   /**
-   * {@code service.telemetry.logs}: the keys of the Go collector. {@code level} is honoured; the
-   * log lines are otelring's console lines on stderr, so the other keys are accepted and, when set
-   * to something else than Go's default, reported as not applied.
+   * {@code service.telemetry.logs}: the keys of the Go collector. {@code level}, {@code encoding},
+   * {@code output_paths}, {@code initial_fields}, {@code disable_stacktrace} are applied ({@code
+   * disable_caller} too: no line names its caller); the others are accepted and, when set to
+   * something else than Go's default, reported as not applied.
    */
   public record LogsTelemetry(
       String level,
@@ -150,29 +151,14 @@ public record ServiceConfig(
     /** The keys set to something otelring does not do, for a warning at start. */
     public List<String> unappliedKeys() {
       List<String> keys = new ArrayList<>();
-      if (encoding != null && !encoding.equals("console")) {
-        keys.add("encoding");
-      }
       if (Boolean.TRUE.equals(development)) {
         keys.add("development");
       }
-      if (disableCaller != null) {
-        keys.add("disable_caller");
-      }
-      if (disableStacktrace != null) {
-        keys.add("disable_stacktrace");
-      }
-      if (sampling != null && !sampling.isNull()) {
+      if (sampling != null && !sampling.isNull() && sampling.path("enabled").asBoolean(true)) {
         keys.add("sampling");
-      }
-      if (outputPaths != null && !outputPaths.equals(List.of("stderr"))) {
-        keys.add("output_paths");
       }
       if (errorOutputPaths != null && !errorOutputPaths.equals(List.of("stderr"))) {
         keys.add("error_output_paths");
-      }
-      if (initialFields != null && !initialFields.isEmpty()) {
-        keys.add("initial_fields");
       }
       if (processors != null && !processors.isEmpty()) {
         keys.add("processors");
@@ -181,10 +167,17 @@ public record ServiceConfig(
     }
 
     List<String> validate() {
+      List<String> problems = new ArrayList<>();
       if (!List.of("debug", "info", "warn", "error", "dpanic", "panic", "fatal").contains(level)) {
-        return List.of("level: unknown level \"" + level + "\"; use debug, info, warn or error");
+        problems.add("level: unknown level \"" + level + "\"; use debug, info, warn or error");
       }
-      return List.of();
+      if (encoding != null && !encoding.equals("console") && !encoding.equals("json")) {
+        problems.add("encoding: no encoder registered for name \"" + encoding + "\"");
+      }
+      if (initialFields != null && !initialFields.isNull() && !initialFields.isObject()) {
+        problems.add("initial_fields: must be a map of fields");
+      }
+      return problems;
     }
   }
 }

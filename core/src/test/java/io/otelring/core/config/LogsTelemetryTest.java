@@ -1,6 +1,7 @@
 package io.otelring.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.otelring.core.component.Factories;
 import io.otelring.core.testing.TestComponents;
@@ -9,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code service.telemetry.logs}: every Go key is accepted, and those set to what otelring's log
- * lines do not do are named, so that the collector can say so at start.
+ * {@code service.telemetry.logs}: every Go key is accepted, those set to what otelring's log does
+ * not do are named, so that the collector can say so at start, and a wrong encoding is refused.
  */
 class LogsTelemetryTest {
 
@@ -44,13 +45,21 @@ class LogsTelemetryTest {
   }
 
   @Test
-  void whatTheLinesDoNotFollowIsNamed() throws Exception {
+  void whatTheLogDoesNotDoIsNamed() throws Exception {
     assertThat(
             logs("{encoding: json, output_paths: [/var/log/otelcol.log],"
                     + " initial_fields: {service: gateway}, sampling: {initial: 5},"
-                    + " disable_caller: true}")
+                    + " disable_caller: true, development: true}")
                 .unappliedKeys())
-        .containsExactly(
-            "encoding", "disable_caller", "sampling", "output_paths", "initial_fields");
+        .containsExactly("development", "sampling");
+    assertThat(logs("{sampling: {enabled: false}}").unappliedKeys()).isEmpty();
+  }
+
+  @Test
+  void anEncodingZapDoesNotHaveIsRefused() {
+    assertThatThrownBy(() -> logs("{encoding: xml}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(
+            "service::telemetry::logs::encoding: no encoder registered for name \"xml\"");
   }
 }

@@ -9,7 +9,9 @@ import io.otelring.core.component.Exporter;
 import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ItemCounts;
 import io.otelring.core.consumer.Telemetry;
-import io.otelring.exporter.debug.ZapConsoleLine.Field;
+import io.otelring.core.zap.OutputPaths;
+import io.otelring.core.zap.ZapLine;
+import io.otelring.core.zap.ZapLine.Field;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -39,7 +41,7 @@ public final class DebugExporter implements Exporter {
   private final List<String> outputPaths;
   private volatile PrintStream out;
   private final Clock clock;
-  private final ZapConsoleLine encoder;
+  private final ZapLine encoder;
   private final LogSampler collectorSampler;
   private final Map<Signal, LogSampler> samplers = new EnumMap<>(Signal.class);
   private final Map<Signal, List<Field>> contexts = new EnumMap<>(Signal.class);
@@ -52,7 +54,7 @@ public final class DebugExporter implements Exporter {
     this.outputPaths = b.out == null && !config.useInternalLogger() ? config.outputPaths() : null;
     this.out = b.out != null ? b.out : config.useInternalLogger() ? System.err : System.out;
     this.clock = b.clock;
-    this.encoder = new ZapConsoleLine(config.useInternalLogger(), clock.getZone());
+    this.encoder = new ZapLine(config.useInternalLogger(), clock.getZone());
     this.collectorSampler = config.useInternalLogger() ? b.collectorSampler : null;
     for (Signal signal : Signal.values()) {
       samplers.put(

@@ -1,4 +1,4 @@
-package io.otelring.exporter.debug;
+package io.otelring.core.zap;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -7,33 +7,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Encodes one log entry as zap's console encoder does in the Go collector: tab-separated time (ISO
- * 8601 with milliseconds, local zone), lower-case level, the message as is, then the fields as
- * spaced JSON ({@code {"key": "value", "n": 1}}), and a newline. Without time and level (the
- * exporter's own logger, {@code use_internal_logger: false}) the line starts with the message.
+ * Encodes one log entry as zap does in the Go collector. The console encoder: tab-separated time
+ * (ISO 8601 with milliseconds, the given zone), lower-case level, the message as is, then the
+ * fields as spaced JSON ({@code {"key": "value", "n": 1}}), and a newline; without time and level
+ * (the debug exporter's own logger, {@code use_internal_logger: false}) the line starts with the
+ * message. The JSON encoder ({@code encoding: json}): one compact object of {@code level}, {@code
+ * ts}, {@code msg}, then the fields.
  */
-final class ZapConsoleLine {
+public final class ZapLine {
 
   private static final DateTimeFormatter ISO8601 =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXX");
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /** A zap field: its value is a String, a Number, or a Map of strings (a zap.Dict). */
-  record Field(String key, Object value) {}
+  public record Field(String key, Object value) {}
 
   private final boolean timeAndLevel;
   private final ZoneId zone;
 
-  ZapConsoleLine(boolean timeAndLevel, ZoneId zone) {
+  public ZapLine(boolean timeAndLevel, ZoneId zone) {
     this.timeAndLevel = timeAndLevel;
     this.zone = zone;
   }
 
   /** An info entry: context fields (from the logger) come before the call's own fields. */
-  String info(Instant time, String message, List<Field> context, List<Field> fields) {
+  public String info(Instant time, String message, List<Field> context, List<Field> fields) {
+    return console(time, "info", message, context, fields);
+  }
+
+  /**
+   * A console entry at {@code level} ({@code debug}, {@code info}, {@code warn}, {@code error}).
+   */
+  public String console(
+      Instant time, String level, String message, List<Field> context, List<Field> fields) {
     StringBuilder line = new StringBuilder(message.length() + 128);
     if (timeAndLevel) {
-      line.append(ISO8601.format(time.atZone(zone))).append('\t').append("info").append('\t');
+      line.append(ISO8601.format(time.atZone(zone))).append('\t').append(level).append('\t');
     }
     line.append(message);
     if (!context.isEmpty() || !fields.isEmpty()) {
@@ -56,10 +66,31 @@ final class ZapConsoleLine {
     return line.append('\n').toString();
   }
 
+  /** A JSON entry, as zap's JSON encoder writes it: no spaces, fields after the message. */
+  public String json(Instant time, String level, String message, List<Field> fields) {
+    StringBuilder line = new StringBuilder(message.length() + 128);
+    line.append("{\"level\":");
+    appendString(line, level);
+    line.append(",\"ts\":");
+    appendString(line, ISO8601.format(time.atZone(zone)));
+    line.append(",\"msg\":");
+    appendString(line, message);
+    for (Field field : fields) {
+      line.append(',');
+      appendString(line, field.key());
+      line.append(':');
+      appendValue(line, field.value(), ":", ",");
+    }
+    return line.append("}\n").toString();
+  }
+
   private static void appendField(StringBuilder line, Field field) {
     appendString(line, field.key());
     line.append(": ");
-    Object value = field.value();
+    appendValue(line, field.value(), ": ", ", ");
+  }
+
+  private static void appendValue(StringBuilder line, Object value, String colon, String comma) {
     if (value instanceof Number number) {
       line.append(number.longValue());
     } else if (value instanceof Map<?, ?> dict) {
@@ -67,11 +98,11 @@ final class ZapConsoleLine {
       boolean first = true;
       for (Map.Entry<?, ?> entry : dict.entrySet()) {
         if (!first) {
-          line.append(", ");
+          line.append(comma);
         }
         first = false;
         appendString(line, String.valueOf(entry.getKey()));
-        line.append(": ");
+        line.append(colon);
         appendString(line, String.valueOf(entry.getValue()));
       }
       line.append('}');

@@ -1,4 +1,4 @@
-package io.otelring.exporter.debug;
+package io.otelring.core.zap;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code output_paths}: where the debug exporter writes without the internal logger, as zap opens
- * them — {@code stdout}, {@code stderr}, or a file appended to (created when missing). Every line
- * goes to all of them.
+ * {@code output_paths}, as zap opens them — {@code stdout}, {@code stderr}, or a file appended to
+ * (created when missing) — for the collector's log and the debug exporter. Every line goes to all
+ * of them.
  */
-final class OutputPaths extends OutputStream {
+public final class OutputPaths extends OutputStream {
 
   private final List<OutputStream> targets;
   private final List<OutputStream> files;
@@ -26,7 +26,7 @@ final class OutputPaths extends OutputStream {
   /**
    * @throws IOException naming the path that cannot be opened; those opened before are closed
    */
-  static PrintStream open(List<String> paths) throws IOException {
+  public static PrintStream open(List<String> paths) throws IOException {
     List<OutputStream> targets = new ArrayList<>();
     List<OutputStream> files = new ArrayList<>();
     for (String path : paths) {
