@@ -1,6 +1,8 @@
 package io.otelring.collector;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.otelring.collector.logging.LogSettings;
+import io.otelring.core.config.GoDuration;
 import io.otelring.core.config.ServiceConfig;
 import io.otelring.core.zap.OutputPaths;
 import io.otelring.core.zap.ZapLine;
@@ -76,12 +78,32 @@ final class Logging {
             outputs(logs.outputPaths() == null ? List.of("stderr") : logs.outputPaths()),
             List.copyOf(initialFields),
             !Boolean.TRUE.equals(logs.disableStacktrace()),
-            LogSettings.DEFAULTS.zone()));
+            LogSettings.DEFAULTS.zone(),
+            sampling(logs.sampling())));
     List<String> unapplied = logs.unappliedKeys();
     if (!unapplied.isEmpty()) {
       LoggerFactory.getLogger("otelring.collector")
           .warn("service::telemetry::logs: {} accepted but not applied", unapplied);
     }
+  }
+
+  /**
+   * {@code sampling}: Go's default (on: 10 per 10 s, then every 100th) when absent, off with {@code
+   * enabled: false}, else the keys given over the defaults.
+   */
+  private static LogSettings.Sampling sampling(JsonNode sampling) {
+    LogSettings.Sampling go = LogSettings.Sampling.GO_DEFAULT;
+    if (sampling == null || sampling.isNull()) {
+      return go;
+    }
+    if (!sampling.path("enabled").asBoolean(true)) {
+      return null;
+    }
+    JsonNode tick = sampling.path("tick");
+    return new LogSettings.Sampling(
+        tick.isMissingNode() ? go.tick() : GoDuration.parse(tick.asText()),
+        sampling.path("initial").asLong(go.initial()),
+        sampling.path("thereafter").asLong(go.thereafter()));
   }
 
   /** The outputs, as zap opens them. */

@@ -83,6 +83,10 @@ final class CollectorLogger extends LegacyAbstractLogger {
   @Override
   protected void handleNormalizedLoggingCall(
       Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
+    // zap samples by message; the pattern is the message before its values are put in.
+    if (!LogSettings.sampled(level.toInt(), String.valueOf(pattern))) {
+      return;
+    }
     LogSettings settings = LogSettings.current();
     String message = MessageFormatter.basicArrayFormat(pattern, arguments);
     List<ZapLine.Field> all = new ArrayList<>(settings.initialFields());

@@ -8,6 +8,7 @@ import io.otelring.core.zap.ZapLine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +30,8 @@ class CollectorLoggerTest {
 
   private void use(boolean json, Level threshold, List<ZapLine.Field> initial) {
     LogSettings.use(
-        new LogSettings(threshold.toInt(), json, List.of(out), initial, true, ZoneOffset.UTC));
+        new LogSettings(
+            threshold.toInt(), json, List.of(out), initial, true, ZoneOffset.UTC, null));
   }
 
   private List<String> lines() {
@@ -74,6 +76,36 @@ class CollectorLoggerTest {
     assertThat(line.path("otelcol.component.kind").asText()).isEqualTo("receiver");
     assertThat(line.path("error").asText()).isEqualTo("java.lang.IllegalStateException: ring full");
     assertThat(line.path("stacktrace").asText()).contains("at io.otelring.collector.logging");
+  }
+
+  @Test
+  void zapsSamplerWritesTheFirstLinesOfAMessageThenEveryNthPerLevel() {
+    LogSettings.use(
+        new LogSettings(
+            Level.INFO.toInt(),
+            false,
+            List.of(out),
+            List.of(),
+            true,
+            ZoneOffset.UTC,
+            new LogSettings.Sampling(Duration.ofMinutes(1), 2, 3)));
+    Logger logger = LoggerFactory.getLogger("otelring.exporter.otlp");
+
+    for (int i = 1; i <= 10; i++) {
+      logger.warn("Refused {} spans", i);
+    }
+    logger.info("Refused {} spans", 99);
+    logger.warn("Another message");
+
+    assertThat(lines())
+        .map(line -> line.split("\t")[2])
+        .containsExactly(
+            "Refused 1 spans",
+            "Refused 2 spans",
+            "Refused 5 spans",
+            "Refused 8 spans",
+            "Refused 99 spans",
+            "Another message");
   }
 
   @Test

@@ -124,9 +124,9 @@ public record ServiceConfig(
 
   /**
    * {@code service.telemetry.logs}: the keys of the Go collector. {@code level}, {@code encoding},
-   * {@code output_paths}, {@code initial_fields}, {@code disable_stacktrace} are applied ({@code
-   * disable_caller} too: no line names its caller); the others are accepted and, when set to
-   * something else than Go's default, reported as not applied.
+   * {@code output_paths}, {@code initial_fields}, {@code disable_stacktrace} and {@code sampling}
+   * are applied ({@code disable_caller} too: no line names its caller); the others are accepted
+   * and, when set to something else than Go's default, reported as not applied.
    */
   public record LogsTelemetry(
       String level,
@@ -154,9 +154,6 @@ public record ServiceConfig(
       if (Boolean.TRUE.equals(development)) {
         keys.add("development");
       }
-      if (sampling != null && !sampling.isNull() && sampling.path("enabled").asBoolean(true)) {
-        keys.add("sampling");
-      }
       if (errorOutputPaths != null && !errorOutputPaths.equals(List.of("stderr"))) {
         keys.add("error_output_paths");
       }
@@ -176,6 +173,14 @@ public record ServiceConfig(
       }
       if (initialFields != null && !initialFields.isNull() && !initialFields.isObject()) {
         problems.add("initial_fields: must be a map of fields");
+      }
+      JsonNode tick = sampling == null ? null : sampling.path("tick");
+      if (tick != null && !tick.isMissingNode()) {
+        try {
+          GoDuration.parse(tick.asText());
+        } catch (IllegalArgumentException e) {
+          problems.add("sampling::tick: " + e.getMessage());
+        }
       }
       return problems;
     }

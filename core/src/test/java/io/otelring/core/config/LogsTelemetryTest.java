@@ -51,8 +51,14 @@ class LogsTelemetryTest {
                     + " initial_fields: {service: gateway}, sampling: {initial: 5},"
                     + " disable_caller: true, development: true}")
                 .unappliedKeys())
-        .containsExactly("development", "sampling");
-    assertThat(logs("{sampling: {enabled: false}}").unappliedKeys()).isEmpty();
+        .containsExactly("development");
+  }
+
+  @Test
+  void aSamplingTickThatIsNoDurationIsRefused() {
+    assertThatThrownBy(() -> logs("{sampling: {tick: soon}}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("service::telemetry::logs::sampling::tick: ");
   }
 
   @Test

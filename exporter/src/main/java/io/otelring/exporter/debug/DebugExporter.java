@@ -9,6 +9,7 @@ import io.otelring.core.component.Exporter;
 import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ItemCounts;
 import io.otelring.core.consumer.Telemetry;
+import io.otelring.core.zap.LogSampler;
 import io.otelring.core.zap.OutputPaths;
 import io.otelring.core.zap.ZapLine;
 import io.otelring.core.zap.ZapLine.Field;

@@ -1,4 +1,4 @@
-package io.otelring.exporter.debug;
+package io.otelring.core.zap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
