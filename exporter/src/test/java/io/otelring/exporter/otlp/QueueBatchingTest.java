@@ -86,8 +86,9 @@ class QueueBatchingTest {
     return sizes;
   }
 
-  private static void quietFor(Duration time) throws InterruptedException {
-    Thread.sleep(time.toMillis());
+  /** Checks, again and again for {@code time}, that the condition holds all along. */
+  private static void holdsFor(Duration time, java.util.concurrent.Callable<Boolean> condition) {
+    await().during(time).atMost(time.plusSeconds(2)).until(condition);
   }
 
   @Test
@@ -97,8 +98,8 @@ class QueueBatchingTest {
     for (int i = 0; i < 9; i++) {
       assertThat(send("r" + i, 5)).isCompletedWithValue(null);
     }
-    quietFor(Duration.ofMillis(300));
-    assertThat(backend.calls.get()).as("45 spans are under min_size").isZero();
+    // 45 spans are under min_size: nothing leaves.
+    holdsFor(Duration.ofMillis(300), () -> backend.calls.get() == 0);
 
     send("r9", 5);
 
@@ -137,8 +138,8 @@ class QueueBatchingTest {
     long waitedMillis = (System.nanoTime() - began) / 1_000_000;
     assertThat(waitedMillis).isGreaterThanOrEqualTo(300);
     assertThat(requestSizes()).containsExactly(15);
-    quietFor(Duration.ofMillis(400));
-    assertThat(backend.calls.get()).as("nothing more to send").isEqualTo(1);
+    // Nothing more to send.
+    holdsFor(Duration.ofMillis(400), () -> backend.calls.get() == 1);
   }
 
   @Test
@@ -170,8 +171,8 @@ class QueueBatchingTest {
     start("{wait_for_result: true, batch: {min_size: 10, flush_timeout: 1h}}");
 
     CompletableFuture<Void> first = send("first", 5);
-    quietFor(Duration.ofMillis(200));
-    assertThat(first).as("still batched, not sent").isNotDone();
+    // Still batched, not sent.
+    holdsFor(Duration.ofMillis(200), () -> !first.isDone());
 
     CompletableFuture<Void> second = send("second", 5);
 
@@ -219,8 +220,7 @@ class QueueBatchingTest {
 
     send("r0", 5);
     send("r1", 5);
-    quietFor(Duration.ofMillis(300));
-    assertThat(backend.calls.get()).isZero();
+    holdsFor(Duration.ofMillis(300), () -> backend.calls.get() == 0);
     send("r2", 5);
 
     await().until(() -> backend.traces.size() == 1);
