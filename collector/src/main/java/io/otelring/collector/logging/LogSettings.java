@@ -17,6 +17,7 @@ import java.util.List;
  * @param outputs where every line goes
  * @param initialFields added to every line
  * @param stacktraces a throwable's stack trace is written with the line
+ * @param zone the time zone of the timestamps (the machine's, as zap's)
  * @param sampling zap's sampler settings, or null to write every line
  */
 public record LogSettings(
