@@ -30,9 +30,7 @@ final class BearerTokenAuthExtension implements ServerAuthenticator, ClientAuthe
 
   private final BearerTokenAuthConfig config;
   private final Logger logger;
-  private volatile List<String> currentTokens = List.of();
-  private volatile List<byte[]> expected = List.of();
-  private volatile String firstValue = "";
+  private volatile Tokens tokens = new Tokens(List.of(), List.of(), "");
   private WatchService watcher;
   private Thread watching;
 
@@ -84,30 +82,38 @@ final class BearerTokenAuthExtension implements ServerAuthenticator, ClientAuthe
   /** Reads the file's tokens; when it cannot be read, keeps the ones it had, as Go does. */
   private void refresh(Path file) {
     try {
-      List<String> tokens = new ArrayList<>();
+      List<String> read = new ArrayList<>();
       for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)) {
         // Go keeps empty lines, so a file ending in a newline would let "Bearer " through.
         if (!line.isBlank()) {
-          tokens.add(line.strip());
+          read.add(line.strip());
         }
       }
-      if (!tokens.equals(currentTokens)) {
-        use(tokens);
-        logger.info("refresh token: {} token(s) from {}", tokens.size(), file);
+      if (!read.equals(tokens.raw())) {
+        use(read);
+        logger.info("refresh token: {} token(s) from {}", read.size(), file);
       }
     } catch (IOException e) {
       logger.error("cannot read the bearer token file {}: {}", file, e.toString());
     }
   }
 
-  private void use(List<String> tokens) {
+  /**
+   * The tokens in use, swapped whole when the file changes.
+   *
+   * @param raw as configured or read
+   * @param expected each as the header value a server accepts
+   * @param first the header value a client sends
+   */
+  private record Tokens(List<String> raw, List<byte[]> expected, String first) {}
+
+  private void use(List<String> raw) {
     List<byte[]> values = new ArrayList<>();
-    for (String token : tokens) {
+    for (String token : raw) {
       values.add(value(token).getBytes(StandardCharsets.UTF_8));
     }
-    currentTokens = List.copyOf(tokens);
-    expected = List.copyOf(values);
-    firstValue = tokens.isEmpty() ? "" : value(tokens.get(0));
+    tokens =
+        new Tokens(List.copyOf(raw), List.copyOf(values), raw.isEmpty() ? "" : value(raw.get(0)));
   }
 
   private String value(String token) {
@@ -123,7 +129,7 @@ final class BearerTokenAuthExtension implements ServerAuthenticator, ClientAuthe
     }
     byte[] presented = values.get(0).getBytes(StandardCharsets.UTF_8);
     boolean match = false;
-    for (byte[] candidate : expected) {
+    for (byte[] candidate : tokens.expected()) {
       match |= MessageDigest.isEqual(candidate, presented);
     }
     if (!match) {
@@ -134,7 +140,7 @@ final class BearerTokenAuthExtension implements ServerAuthenticator, ClientAuthe
 
   @Override
   public void applyHeaders(ClientMetadata metadata, Map<String, String> headers) {
-    headers.put(config.header(), firstValue);
+    headers.put(config.header(), tokens.first());
   }
 
   @Override
