@@ -1,10 +1,6 @@
 package io.otelring.exporter.sending;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -109,41 +105,22 @@ public record QueueBatchConfig(
       Long maxSize,
       Partition partition) {}
 
-  /**
-   * Reads the section as Go's optional does: absent is off, present with no value is every default,
-   * {@code enabled: false} is off. Jackson binds an explicit null exactly as an absent key, so the
-   * two are told apart here.
-   */
-  static final class Section extends StdDeserializer<QueueBatchConfig> {
-
+  /** {@code batch} as Go's optional: absent is off, present with no value every default. */
+  static final class Section extends OptionalSection<QueueBatchConfig, Keys> {
     Section() {
-      super(QueueBatchConfig.class);
-    }
-
-    @Override
-    public QueueBatchConfig deserialize(JsonParser parser, DeserializationContext context)
-        throws IOException {
-      // Bound on the same parser, so that an unknown key's path names the whole section.
-      Keys keys = context.readValue(parser, Keys.class);
-      // Never null: Jackson would take a null for the null value, every default. QueueConfig drops
-      // a section that is not enabled.
-      return new QueueBatchConfig(
-          keys.enabled(),
-          keys.flushTimeout(),
-          keys.sizer(),
-          keys.minSize(),
-          keys.maxSize(),
-          keys.partition());
-    }
-
-    @Override
-    public QueueBatchConfig getNullValue(DeserializationContext context) {
-      return defaults();
-    }
-
-    @Override
-    public Object getAbsentValue(DeserializationContext context) {
-      return null;
+      super(
+          QueueBatchConfig.class,
+          Keys.class,
+          // QueueConfig drops a section that is not enabled.
+          keys ->
+              new QueueBatchConfig(
+                  keys.enabled(),
+                  keys.flushTimeout(),
+                  keys.sizer(),
+                  keys.minSize(),
+                  keys.maxSize(),
+                  keys.partition()),
+          QueueBatchConfig::defaults);
     }
   }
 }

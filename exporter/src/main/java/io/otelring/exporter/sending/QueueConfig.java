@@ -1,12 +1,8 @@
 package io.otelring.exporter.sending;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.otelring.core.component.ComponentId;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -154,39 +150,25 @@ public record QueueConfig(
       QueueBatchConfig batch) {}
 
   /**
-   * Reads the section as Go's optional does: present with no value is every default; absent is
-   * null, which an exporter without a queue by default (debug) reads as no queue.
+   * {@code sending_queue} as Go's optional: present with no value is every default; absent is null,
+   * which an exporter without a queue by default (debug) reads as no queue.
    */
-  static final class Section extends StdDeserializer<QueueConfig> {
-
+  static final class Section extends OptionalSection<QueueConfig, Keys> {
     Section() {
-      super(QueueConfig.class);
-    }
-
-    @Override
-    public QueueConfig deserialize(JsonParser parser, DeserializationContext context)
-        throws IOException {
-      // Bound on the same parser, so that an unknown key's path names the whole section.
-      Keys keys = context.readValue(parser, Keys.class);
-      return new QueueConfig(
-          keys.enabled(),
-          keys.numConsumers(),
-          keys.queueSize(),
-          keys.blockOnOverflow(),
-          keys.storage(),
-          keys.sizer(),
-          keys.waitForResult(),
-          keys.batch());
-    }
-
-    @Override
-    public QueueConfig getNullValue(DeserializationContext context) {
-      return defaults();
-    }
-
-    @Override
-    public Object getAbsentValue(DeserializationContext context) {
-      return null;
+      super(
+          QueueConfig.class,
+          Keys.class,
+          keys ->
+              new QueueConfig(
+                  keys.enabled(),
+                  keys.numConsumers(),
+                  keys.queueSize(),
+                  keys.blockOnOverflow(),
+                  keys.storage(),
+                  keys.sizer(),
+                  keys.waitForResult(),
+                  keys.batch()),
+          QueueConfig::defaults);
     }
   }
 }
