@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.otelring.core.consumer.Telemetry;
-import io.otelring.core.pipeline.RingOptions;
-import io.otelring.core.testing.TestComponents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,8 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An agent and a gateway in one running collector, both behind {@code bearertokenauth}: SDK clients
@@ -25,19 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class AuthExtensionsIT {
 
-  private final TestComponents.RecordingExporters recorders =
-      new TestComponents.RecordingExporters();
+  @RegisterExtension final RunningCollector collector = new RunningCollector();
   private final int agentPort = FreePorts.next();
   private final int gatewayPort = FreePorts.next();
   private final int metricsPort = FreePorts.next();
-  private Collector collector;
-
-  @AfterEach
-  void stop() {
-    if (collector != null) {
-      collector.close();
-    }
-  }
 
   @Test
   void onlyClientsWithTheTokenGetThroughAndTheAgentBringsTheGatewaysOwn() throws Exception {
@@ -70,7 +59,7 @@ class AuthExtensionsIT {
             traces/gateway: {receivers: [otlp/gateway], exporters: [recording]}
         """
             .formatted(agentPort, gatewayPort, gatewayPort, metricsPort);
-    collector = Collector.startYaml(yaml, RingOptions.DEFAULT, recorders);
+    collector.start(yaml);
 
     assertThat(send(null, 3)).as("no token").isFalse();
     assertThat(send("Bearer gateway-secret", 3))
@@ -78,7 +67,7 @@ class AuthExtensionsIT {
         .isFalse();
     assertThat(send("Bearer client-secret", 7)).isTrue();
 
-    await().until(() -> recorders.get("recording").itemCount() == 7);
+    await().until(() -> collector.recording("recording").itemCount() == 7);
     assertThat(
             HttpClient.newHttpClient()
                 .send(
@@ -98,7 +87,7 @@ class AuthExtensionsIT {
     await()
         .during(Duration.ofMillis(200))
         .atMost(Duration.ofSeconds(2))
-        .until(() -> recorders.get("recording").itemCount() == 7);
+        .until(() -> collector.recording("recording").itemCount() == 7);
   }
 
   @Test
@@ -137,18 +126,18 @@ class AuthExtensionsIT {
             traces/gateway: {receivers: [otlp/gateway], exporters: [recording]}
         """
             .formatted(agentPort, gatewayPort, gatewayPort, gatewayPort, metricsPort);
-    collector = Collector.startYaml(yaml, RingOptions.DEFAULT, recorders);
+    collector.start(yaml);
 
     assertThat(send(null, 5)).isTrue();
 
-    await().until(() -> recorders.get("recording").itemCount() == 5);
+    await().until(() -> collector.recording("recording").itemCount() == 5);
     await()
         .untilAsserted(
             () ->
                 assertThat(MetricsScrape.of(metricsPort))
                     .containsPattern(
                         "otelcol_exporter_send_failed_spans_total\\{exporter=\"otlphttp/wrong\"[^}]*} 5"));
-    assertThat(recorders.get("recording").itemCount())
+    assertThat(collector.recording("recording").itemCount())
         .as("the wrong password got nothing in")
         .isEqualTo(5);
   }
@@ -187,15 +176,15 @@ class AuthExtensionsIT {
             traces/tempo: {receivers: [otlp/tempo], exporters: [recording]}
         """
             .formatted(agentPort, gatewayPort, gatewayPort, metricsPort);
-    collector = Collector.startYaml(yaml, RingOptions.DEFAULT, recorders);
+    collector.start(yaml);
 
     assertThat(sendAs("X-Scope-OrgID", "team-a", 3)).isTrue();
     assertThat(sendAs("X-Scope-OrgID", "team-b", 4)).isTrue();
     assertThat(send(null, 2)).isTrue();
 
-    await().until(() -> recorders.get("recording").itemCount() == 9);
+    await().until(() -> collector.recording("recording").itemCount() == 9);
     Map<String, Long> spansByTenant = new TreeMap<>();
-    for (Telemetry telemetry : recorders.get("recording").received()) {
+    for (Telemetry telemetry : collector.recording("recording").received()) {
       assertThat(telemetry.metadata().get("x-scope-orgid")).hasSize(1);
       spansByTenant.merge(
           telemetry.metadata().get("x-scope-orgid").get(0),

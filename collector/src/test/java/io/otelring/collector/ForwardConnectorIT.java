@@ -7,12 +7,10 @@ import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.otelring.core.consumer.Telemetry;
-import io.otelring.core.pipeline.RingOptions;
-import io.otelring.core.testing.TestComponents;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The {@code forward} connector in a running collector: one pipeline fans out to two with different
@@ -20,18 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class ForwardConnectorIT {
 
-  private final TestComponents.RecordingExporters recorders =
-      new TestComponents.RecordingExporters();
+  @RegisterExtension final RunningCollector collector = new RunningCollector();
   private final int grpcPort = FreePorts.next();
   private final int metricsPort = FreePorts.next();
-  private Collector collector;
-
-  @AfterEach
-  void stop() {
-    if (collector != null) {
-      collector.close();
-    }
-  }
 
   @Test
   void onePipelineFeedsTwoAndWhatItHoldsAtShutdownReachesBoth() throws Exception {
@@ -58,7 +47,7 @@ class ForwardConnectorIT {
             traces/a: {receivers: [forward], exporters: [recording/a]}
         """
             .formatted(grpcPort, metricsPort);
-    collector = Collector.startYaml(yaml, RingOptions.DEFAULT, recorders);
+    collector.start(yaml);
     OtlpGrpcSpanExporter sdk =
         OtlpGrpcSpanExporter.builder().setEndpoint("http://127.0.0.1:" + grpcPort).build();
     try {
@@ -66,13 +55,12 @@ class ForwardConnectorIT {
     } finally {
       sdk.shutdown().join(5, TimeUnit.SECONDS);
     }
-    assertThat(recorders.get("recording/a").itemCount()).isZero(); // the batch holds them
+    assertThat(collector.recording("recording/a").itemCount()).isZero(); // the batch holds them
 
-    collector.close();
-    collector = null;
+    collector.stop();
 
-    List<Span> a = spans(recorders.get("recording/a").received());
-    List<Span> b = spans(recorders.get("recording/b").received());
+    List<Span> a = spans(collector.recording("recording/a").received());
+    List<Span> b = spans(collector.recording("recording/b").received());
     assertThat(a).hasSize(7).allSatisfy(span -> assertThat(span.getAttributesList()).isEmpty());
     assertThat(b)
         .hasSize(7)

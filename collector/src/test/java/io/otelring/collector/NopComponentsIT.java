@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
-import io.otelring.core.pipeline.RingOptions;
-import io.otelring.core.testing.TestComponents;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The core distribution's {@code nop} receiver and exporter in a running collector: a pipeline fed
@@ -17,18 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class NopComponentsIT {
 
-  private final TestComponents.RecordingExporters recorders =
-      new TestComponents.RecordingExporters();
+  @RegisterExtension final RunningCollector collector = new RunningCollector();
   private final int grpcPort = FreePorts.next();
   private final int metricsPort = FreePorts.next();
-  private Collector collector;
-
-  @AfterEach
-  void stop() {
-    if (collector != null) {
-      collector.close();
-    }
-  }
 
   @Test
   void nopTakesNothingInAndDropsWhatItIsGiven() throws Exception {
@@ -49,7 +38,7 @@ class NopComponentsIT {
             metrics: {receivers: [nop], exporters: [nop]}
         """
             .formatted(grpcPort, metricsPort);
-    collector = Collector.startYaml(yaml, RingOptions.DEFAULT, recorders);
+    collector.start(yaml);
     OtlpGrpcSpanExporter sdk =
         OtlpGrpcSpanExporter.builder().setEndpoint("http://127.0.0.1:" + grpcPort).build();
 
@@ -59,7 +48,7 @@ class NopComponentsIT {
       sdk.shutdown().join(5, TimeUnit.SECONDS);
     }
 
-    await().until(() -> recorders.get("recording").itemCount() == 7);
+    await().until(() -> collector.recording("recording").itemCount() == 7);
     String metrics = MetricsScrape.of(metricsPort);
     assertThat(metrics)
         .contains("otelcol_receiver_accepted_spans_total{")
