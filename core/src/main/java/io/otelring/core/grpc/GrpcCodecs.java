@@ -5,9 +5,10 @@ import io.grpc.CompressorRegistry;
 import io.grpc.DecompressorRegistry;
 
 /**
- * The message encodings of otelring's gRPC servers and channels: grpc-java's identity and gzip,
- * plus the zstd and snappy that Go's {@code configgrpc} registers. The registries returned are new
- * instances: grpc-java's global defaults are not changed.
+ * The message encodings of otelring's gRPC servers and channels: identity and gzip, plus the zstd
+ * and snappy that Go's {@code configgrpc} registers. What is sent as gzip is compressed at zlib's
+ * fastest level ({@link GzipGrpcCodec}); what arrives as gzip is read by grpc-java's codec. The
+ * registries returned are new instances: grpc-java's global defaults are not changed.
  */
 public final class GrpcCodecs {
 
@@ -22,11 +23,11 @@ public final class GrpcCodecs {
         .with(SnappyGrpcCodec.INSTANCE, true);
   }
 
-  /** identity, gzip, zstd and snappy, for a channel or server builder. */
+  /** identity, gzip (at zlib's fastest level), zstd and snappy, for a channel or server builder. */
   public static CompressorRegistry compressors() {
     CompressorRegistry registry = CompressorRegistry.newEmptyInstance();
     registry.register(Codec.Identity.NONE);
-    registry.register(new Codec.Gzip());
+    registry.register(GzipGrpcCodec.INSTANCE);
     registry.register(ZstdGrpcCodec.INSTANCE);
     registry.register(SnappyGrpcCodec.INSTANCE);
     return registry;

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The registries offer zstd and snappy next to grpc-java's own encodings. */
+/** The registries offer zstd and snappy next to gzip (sent at the fastest level) and identity. */
 class GrpcCodecsTest {
 
   @Test
-  void compressorsAreGrpcJavasPlusZstdAndSnappy() {
+  void compressorsAreIdentityGzipZstdAndSnappy() {
     assertThat(GrpcCodecs.compressors().lookupCompressor("zstd")).isSameAs(ZstdGrpcCodec.INSTANCE);
     assertThat(GrpcCodecs.compressors().lookupCompressor("snappy"))
         .isSameAs(SnappyGrpcCodec.INSTANCE);
-    assertThat(GrpcCodecs.compressors().lookupCompressor("gzip")).isNotNull();
+    assertThat(GrpcCodecs.compressors().lookupCompressor("gzip")).isSameAs(GzipGrpcCodec.INSTANCE);
     assertThat(GrpcCodecs.compressors().lookupCompressor("lz4")).isNull();
   }
 
