@@ -44,15 +44,17 @@ final class Measurement {
       boolean probing =
           target == Target.OTELRING && settings.exporter() == SutLauncher.Exporter.OTLP;
       run.start();
+      // A first read sets up what reads the count (a baseline's HTTP client) outside the window.
+      sut.delivered().read();
       if (probing) {
         probes.start(sut.port(), settings.probeInterval());
       }
       TimeUnit.NANOSECONDS.sleep(settings.warmup().toNanos());
-      Snapshot start = Snapshot.take(sut, run.stats());
+      WindowSnapshot start = snapshot(sut, run.stats());
       run.stats().takeLatencies();
       probes.take();
       TimeUnit.NANOSECONDS.sleep(settings.measure().toNanos());
-      Snapshot end = Snapshot.take(sut, run.stats());
+      WindowSnapshot end = snapshot(sut, run.stats());
       long rss = ProcStats.rssBytes(sut.process().pid());
       Histogram requests = run.stats().takeLatencies();
       Histogram exports = probes.take();
@@ -61,16 +63,16 @@ final class Measurement {
       boolean matches = drained(sut, run.stats().counts().acceptedItems() + probeSpans);
       long peakRss = ProcStats.peakRssBytes(sut.process().pid());
 
-      double seconds = (end.nanos - start.nanos) / 1e9;
-      LoadStats.Counts window = end.counts.minus(start.counts);
-      double cpu = end.cpuSeconds - start.cpuSeconds;
+      double seconds = (end.nanos() - start.nanos()) / 1e9;
+      LoadStats.Counts window = end.counts().minus(start.counts());
+      double cpu = end.cpuSeconds() - start.cpuSeconds();
       return new RunResult(
           target,
           shape.cliName(),
           repetition,
           seconds,
           window.acceptedItems() / seconds,
-          (end.delivered - start.delivered) / seconds,
+          (end.delivered() - start.delivered()) / seconds,
           window.acceptedItems() == 0 ? Double.NaN : cpu / window.acceptedItems() * 1e6,
           cpu / seconds,
           rss,
@@ -137,20 +139,13 @@ final class Measurement {
     return delivered == accepted;
   }
 
+  private static WindowSnapshot snapshot(Sut sut, LoadStats stats) throws Exception {
+    return WindowSnapshot.take(sut.delivered(), sut.process().pid(), stats);
+  }
+
   private static double percentileMillis(Histogram histogram, double percentile) {
     return histogram.getTotalCount() == 0
         ? Double.NaN
         : histogram.getValueAtPercentile(percentile) / 1000.0;
-  }
-
-  /** The counters at one moment of a run. */
-  private record Snapshot(long nanos, double cpuSeconds, long delivered, LoadStats.Counts counts) {
-    static Snapshot take(Sut sut, LoadStats stats) throws Exception {
-      return new Snapshot(
-          System.nanoTime(),
-          ProcStats.cpuSeconds(sut.process().pid()),
-          sut.delivered().read(),
-          stats.counts());
-    }
   }
 }
