@@ -45,7 +45,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
   @Option(names = "--measure", defaultValue = "60s", description = "the measurement window")
   String measure;
 
-  @Option(names = "--workers", defaultValue = "4", description = "load generator workers")
+  // Each worker keeps one request in flight. With four, otelring's core was 76 % busy on a slow
+  // day of the benchmark machine (it waited on the load generator and the sink, which share the
+  // other CPU), and 91 % with eight: 489k against 717k otelspec spans/s (BENCHMARKS.md).
+  @Option(names = "--workers", defaultValue = "8", description = "load generator workers")
   int workers;
 
   @Option(names = "--rate", defaultValue = "0", description = "spans/s; 0 = as fast as possible")
