@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.otelring.collector.Collector;
 import io.otelring.core.pipeline.RingOptions;
-import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +19,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -97,33 +94,6 @@ class ImageTest {
     }
   }
 
-  /**
-   * The launcher runs the JVM with one glibc malloc arena unless the environment asks for another
-   * number: seen by a stand-in {@code java} first on the PATH that prints what it was given.
-   */
-  @ParameterizedTest
-  @ValueSource(strings = {"", "4"})
-  void launcherLimitsMallocArenasUnlessTheEnvironmentSaysOtherwise(String preset, @TempDir Path bin)
-      throws Exception {
-    Path java = bin.resolve("java");
-    Files.writeString(java, "#!/bin/sh\necho \"arenas=$MALLOC_ARENA_MAX args=$*\"\n");
-    assertThat(java.toFile().setExecutable(true)).isTrue();
-    Map<String, String> env = new HashMap<>();
-    env.put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
-    env.put("OTELRING_JAR", Files.createFile(bin.resolve("otelring.jar")).toString());
-    if (!preset.isEmpty()) {
-      env.put("MALLOC_ARENA_MAX", preset);
-    }
-
-    Processes.Result result =
-        Processes.run(Checkout.root(), env, List.of("image/otelring", "--version"));
-
-    assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output())
-        .contains("arenas=" + (preset.isEmpty() ? "1" : preset) + " args=")
-        .contains("--version");
-  }
-
   private static boolean jvmKnowsNativeHeapTrimming() throws Exception {
     return Processes.run(
                 Checkout.root(),
@@ -146,6 +116,26 @@ class ImageTest {
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("-XX:MaxRAMPercentage=70").contains("otelring ");
+  }
+
+  /** A collector named in JAVA_OPTS replaces G1: the JVM would refuse to start with both. */
+  @Test
+  void javaOptsCanChooseAnotherCollector() throws Exception {
+    Processes.Result result =
+        Processes.run(
+            Checkout.root(),
+            Map.of(
+                "OTELRING_JAR",
+                packagedJar().toString(),
+                "JAVA_OPTS",
+                "-XX:+UseSerialGC -XX:+PrintCommandLineFlags"),
+            List.of("image/otelring", "--version"));
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output())
+        .contains("-XX:+UseSerialGC")
+        .doesNotContain("-XX:+UseG1GC")
+        .contains("otelring ");
   }
 
   /** The HEALTHCHECK script, against a real collector's health_check. */
