@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LauncherOptionsTest {
 
   @TempDir Path bin;
+
+  @BeforeEach
+  void standIns() throws Exception {
+    standIn("java", "echo \"arenas=$MALLOC_ARENA_MAX args= $* \"");
+    standIn("mvn", "exit 0");
+  }
 
   @ParameterizedTest
   @ValueSource(strings = {"otelring", "image/otelring"})
@@ -47,16 +54,13 @@ class LauncherOptionsTest {
    * The stand-in JVM's line for {@code launcher --version} with {@code extra} in the environment.
    */
   private String launch(String launcher, Map<String, String> extra) throws Exception {
-    standIn("java", "echo \"arenas=$MALLOC_ARENA_MAX args= $* \"");
-    standIn("mvn", "exit 0");
     Map<String, String> env = new HashMap<>();
     env.put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
     env.put("OTELRING_JAR", Files.writeString(bin.resolve("otelring.jar"), "").toString());
+    // Unset whatever the test's own environment has, unless the case sets it.
     env.put("JAVA_OPTS", "");
+    env.put("MALLOC_ARENA_MAX", "");
     env.putAll(extra);
-    if (!extra.containsKey("MALLOC_ARENA_MAX")) {
-      env.put("MALLOC_ARENA_MAX", "");
-    }
 
     Processes.Result result =
         Processes.run(Checkout.root(), env, List.of("./" + launcher, "--version"));
