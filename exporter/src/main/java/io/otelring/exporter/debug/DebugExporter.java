@@ -1,14 +1,13 @@
 package io.otelring.exporter.debug;
 
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.otelring.core.component.Exporter;
 import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ItemCounts;
 import io.otelring.core.consumer.Telemetry;
+import io.otelring.core.wire.TopLevelFields;
 import io.otelring.core.zap.LogSampler;
 import io.otelring.core.zap.OutputPaths;
 import io.otelring.core.zap.ZapLine;
@@ -104,12 +103,15 @@ public final class DebugExporter implements Exporter {
     List<Field> counts;
     switch (signal) {
       case TRACES -> {
-        ExportTraceServiceRequest request = telemetry.traces();
         summary = "Traces";
         counts =
-            List.of(
-                new Field("resource spans", request.getResourceSpansCount()),
-                new Field("spans", ItemCounts.spans(request)));
+            countsOnTheWire(telemetry)
+                ? List.of(
+                    new Field("resource spans", resourceCount(telemetry)),
+                    new Field("spans", telemetry.itemCount()))
+                : List.of(
+                    new Field("resource spans", telemetry.traces().getResourceSpansCount()),
+                    new Field("spans", ItemCounts.spans(telemetry.traces())));
       }
       case METRICS -> {
         ExportMetricsServiceRequest request = telemetry.metrics();
@@ -121,12 +123,15 @@ public final class DebugExporter implements Exporter {
                 new Field("data points", ItemCounts.dataPoints(request)));
       }
       case LOGS -> {
-        ExportLogsServiceRequest request = telemetry.logs();
         summary = "Logs";
         counts =
-            List.of(
-                new Field("resource logs", request.getResourceLogsCount()),
-                new Field("log records", ItemCounts.logRecords(request)));
+            countsOnTheWire(telemetry)
+                ? List.of(
+                    new Field("resource logs", resourceCount(telemetry)),
+                    new Field("log records", telemetry.itemCount()))
+                : List.of(
+                    new Field("resource logs", telemetry.logs().getResourceLogsCount()),
+                    new Field("log records", ItemCounts.logRecords(telemetry.logs())));
       }
       default -> throw new IllegalArgumentException("unknown signal " + signal);
     }
@@ -139,6 +144,24 @@ public final class DebugExporter implements Exporter {
       out.flush();
     }
     return ACCEPTED;
+  }
+
+  /**
+   * Whether the summary's counts can come from the bytes: at {@code basic} nothing else is printed,
+   * and parsing every request only to count it made this exporter slower than the receiver at full
+   * load (BENCHMARKS.md). Metrics still parse: their summary counts metrics, which the envelope
+   * does not keep.
+   */
+  private boolean countsOnTheWire(Telemetry telemetry) {
+    return verbosity == Verbosity.BASIC && telemetry.isUnparsed();
+  }
+
+  private static int resourceCount(Telemetry telemetry) {
+    int count = 0;
+    for (Telemetry piece : telemetry.wirePieces()) {
+      count += TopLevelFields.resourceCount(piece.toByteArray());
+    }
+    return count;
   }
 
   private String text(Telemetry telemetry) {

@@ -2,6 +2,8 @@ package io.otelring.exporter.debug;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otelring.core.component.Signal;
+import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Consumer;
 import io.otelring.core.consumer.Telemetry;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +66,38 @@ class DebugExporterTest {
                 + "\tinfo\tMetrics\t{\"otelcol.component.id\": \"debug\","
                 + " \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"metrics\","
                 + " \"resource metrics\": 1, \"metrics\": 7, \"data points\": 14}\n"
+                + TS
+                + "\tinfo\tLogs\t{\"otelcol.component.id\": \"debug\","
+                + " \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"logs\","
+                + " \"resource logs\": 1, \"log records\": 2}\n");
+  }
+
+  @Test
+  void basicCountsABatchOfReceivedBytesWithoutParsingIt() {
+    DebugExporter exporter = exporter("basic", 2, 1, true);
+    Telemetry traces =
+        Telemetry.join(
+            Signal.TRACES,
+            List.of(
+                Telemetry.fromWire(
+                    Signal.TRACES, GoTestData.traces(2).toByteArray(), 2, ClientMetadata.EMPTY),
+                Telemetry.fromWire(
+                    Signal.TRACES, GoTestData.traces(3).toByteArray(), 3, ClientMetadata.EMPTY)),
+            ClientMetadata.EMPTY);
+    Telemetry logs =
+        Telemetry.fromWire(Signal.LOGS, GoTestData.logs(2).toByteArray(), 2, ClientMetadata.EMPTY);
+
+    exporter.consume(traces);
+    exporter.consume(logs);
+
+    assertThat(traces.isUnparsed()).isTrue();
+    assertThat(logs.isUnparsed()).isTrue();
+    assertThat(output())
+        .isEqualTo(
+            TS
+                + "\tinfo\tTraces\t{"
+                + TRACES_CONTEXT
+                + ", \"resource spans\": 2, \"spans\": 5}\n"
                 + TS
                 + "\tinfo\tLogs\t{\"otelcol.component.id\": \"debug\","
                 + " \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"logs\","
