@@ -38,31 +38,6 @@ public final class TopLevelFields {
     return Arrays.copyOf(ends, count);
   }
 
-  /**
-   * How many {@code resource_spans} / {@code resource_metrics} / {@code resource_logs} entries
-   * (field 1) the request holds, as its parsed form would list them; other top-level fields are
-   * skipped.
-   */
-  public static int resourceCount(byte[] bytes) {
-    int count = 0;
-    int position = 0;
-    while (position < bytes.length) {
-      long tag = 0;
-      int shift = 0;
-      byte b;
-      do {
-        b = bytes[position++];
-        tag |= (long) (b & 0x7F) << shift;
-        shift += 7;
-      } while (b < 0);
-      if (tag >>> 3 == 1) {
-        count++;
-      }
-      position = skipValue(bytes, position, (int) (tag & 7));
-    }
-    return count;
-  }
-
   private static int skipValue(byte[] bytes, int position, int wireType) {
     switch (wireType) {
       case WireScanner.VARINT -> {

@@ -7,7 +7,7 @@ import io.otelring.core.component.Exporter;
 import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ItemCounts;
 import io.otelring.core.consumer.Telemetry;
-import io.otelring.core.wire.TopLevelFields;
+import io.otelring.core.wire.FieldCounts;
 import io.otelring.core.zap.LogSampler;
 import io.otelring.core.zap.OutputPaths;
 import io.otelring.core.zap.ZapLine;
@@ -35,6 +35,15 @@ import java.util.concurrent.CompletionStage;
  * otelcol.signal} field; this one exporter keeps those per signal, so its output is the same.
  */
 public final class DebugExporter implements Exporter {
+
+  /**
+   * Where a request's {@code resource_spans} / {@code resource_metrics} / {@code resource_logs}
+   * are.
+   */
+  private static final int[] RESOURCE_PATH = {1};
+
+  /** Where a metrics request's metrics are: resource_metrics → scope_metrics → metrics. */
+  private static final int[] METRIC_PATH = {1, 2, 2};
 
   private final Verbosity verbosity;
   private final TelemetryText text;
@@ -107,27 +116,31 @@ public final class DebugExporter implements Exporter {
         counts =
             countsOnTheWire(telemetry)
                 ? List.of(
-                    new Field("resource spans", resourceCount(telemetry)),
+                    new Field("resource spans", wireCount(telemetry, RESOURCE_PATH)),
                     new Field("spans", telemetry.itemCount()))
                 : List.of(
                     new Field("resource spans", telemetry.traces().getResourceSpansCount()),
                     new Field("spans", ItemCounts.spans(telemetry.traces())));
       }
       case METRICS -> {
-        ExportMetricsServiceRequest request = telemetry.metrics();
         summary = "Metrics";
         counts =
-            List.of(
-                new Field("resource metrics", request.getResourceMetricsCount()),
-                new Field("metrics", metricCount(request)),
-                new Field("data points", ItemCounts.dataPoints(request)));
+            countsOnTheWire(telemetry)
+                ? List.of(
+                    new Field("resource metrics", wireCount(telemetry, RESOURCE_PATH)),
+                    new Field("metrics", wireCount(telemetry, METRIC_PATH)),
+                    new Field("data points", telemetry.itemCount()))
+                : List.of(
+                    new Field("resource metrics", telemetry.metrics().getResourceMetricsCount()),
+                    new Field("metrics", metricCount(telemetry.metrics())),
+                    new Field("data points", ItemCounts.dataPoints(telemetry.metrics())));
       }
       case LOGS -> {
         summary = "Logs";
         counts =
             countsOnTheWire(telemetry)
                 ? List.of(
-                    new Field("resource logs", resourceCount(telemetry)),
+                    new Field("resource logs", wireCount(telemetry, RESOURCE_PATH)),
                     new Field("log records", telemetry.itemCount()))
                 : List.of(
                     new Field("resource logs", telemetry.logs().getResourceLogsCount()),
@@ -147,19 +160,19 @@ public final class DebugExporter implements Exporter {
   }
 
   /**
-   * Whether the summary's counts can come from the bytes: at {@code basic} nothing else is printed,
-   * and parsing every request only to count it made this exporter slower than the receiver at full
-   * load (BENCHMARKS.md). Metrics still parse: their summary counts metrics, which the envelope
-   * does not keep.
+   * Whether the summary's counts come from the bytes: at {@code basic} nothing else is printed, and
+   * parsing every request only to count it made this exporter slower than the receiver at full load
+   * (BENCHMARKS.md). The items are the envelope's count; resources and metrics are counted on the
+   * wire.
    */
   private boolean countsOnTheWire(Telemetry telemetry) {
     return verbosity == Verbosity.BASIC && telemetry.isUnparsed();
   }
 
-  private static int resourceCount(Telemetry telemetry) {
+  private static int wireCount(Telemetry telemetry, int[] path) {
     int count = 0;
     for (Telemetry piece : telemetry.wirePieces()) {
-      count += TopLevelFields.resourceCount(piece.toByteArray());
+      count += FieldCounts.count(piece.toByteArray(), path);
     }
     return count;
   }

@@ -6,6 +6,8 @@ import io.otelring.core.component.Signal;
 import io.otelring.core.consumer.ClientMetadata;
 import io.otelring.core.consumer.Consumer;
 import io.otelring.core.consumer.Telemetry;
+import io.otelring.core.wire.MalformedWireException;
+import io.otelring.core.wire.WireScanner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -73,25 +75,24 @@ class DebugExporterTest {
   }
 
   @Test
-  void basicCountsABatchOfReceivedBytesWithoutParsingIt() {
+  void basicCountsReceivedBytesWithoutParsingThemAndPrintsWhatItPrintsForMessages()
+      throws MalformedWireException {
     DebugExporter exporter = exporter("basic", 2, 1, true);
     Telemetry traces =
         Telemetry.join(
             Signal.TRACES,
             List.of(
-                Telemetry.fromWire(
-                    Signal.TRACES, GoTestData.traces(2).toByteArray(), 2, ClientMetadata.EMPTY),
-                Telemetry.fromWire(
-                    Signal.TRACES, GoTestData.traces(3).toByteArray(), 3, ClientMetadata.EMPTY)),
+                received(Signal.TRACES, GoTestData.traces(2).toByteArray()),
+                received(Signal.TRACES, GoTestData.traces(3).toByteArray())),
             ClientMetadata.EMPTY);
-    Telemetry logs =
-        Telemetry.fromWire(Signal.LOGS, GoTestData.logs(2).toByteArray(), 2, ClientMetadata.EMPTY);
+    Telemetry metrics = received(Signal.METRICS, GoTestData.allTypes().toByteArray());
+    Telemetry logs = received(Signal.LOGS, GoTestData.logs(2).toByteArray());
 
     exporter.consume(traces);
+    exporter.consume(metrics);
     exporter.consume(logs);
 
-    assertThat(traces.isUnparsed()).isTrue();
-    assertThat(logs.isUnparsed()).isTrue();
+    assertThat(List.of(traces, metrics, logs)).allMatch(Telemetry::isUnparsed);
     assertThat(output())
         .isEqualTo(
             TS
@@ -99,9 +100,19 @@ class DebugExporterTest {
                 + TRACES_CONTEXT
                 + ", \"resource spans\": 2, \"spans\": 5}\n"
                 + TS
+                + "\tinfo\tMetrics\t{\"otelcol.component.id\": \"debug\","
+                + " \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"metrics\","
+                + " \"resource metrics\": 1, \"metrics\": 7, \"data points\": 14}\n"
+                + TS
                 + "\tinfo\tLogs\t{\"otelcol.component.id\": \"debug\","
                 + " \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"logs\","
                 + " \"resource logs\": 1, \"log records\": 2}\n");
+  }
+
+  /** An envelope as the receiver makes it: the bytes, and the items its wire scan counted. */
+  private static Telemetry received(Signal signal, byte[] bytes) throws MalformedWireException {
+    return Telemetry.fromWire(
+        signal, bytes, WireScanner.scan(signal, bytes).items(), ClientMetadata.EMPTY);
   }
 
   @Test
