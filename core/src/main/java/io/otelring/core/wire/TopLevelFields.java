@@ -21,51 +21,19 @@ public final class TopLevelFields {
     ends[count++] = 0;
     int position = 0;
     while (position < bytes.length) {
-      long tag = 0;
-      int shift = 0;
-      byte b;
-      do {
-        b = bytes[position++];
-        tag |= (long) (b & 0x7F) << shift;
-        shift += 7;
-      } while (b < 0);
-      position = skipValue(bytes, position, (int) (tag & 7));
+      long tag = WireValues.varint(bytes, position);
+      position = WireValues.afterVarint(bytes, position);
+      int wireType = (int) (tag & 7);
+      if (wireType == WireScanner.START_GROUP) {
+        // A group at the top level: rare enough to leave to the parsing path.
+        throw new IllegalArgumentException("a top-level group cannot be cut on the wire");
+      }
+      position = WireValues.skip(bytes, position, (int) (tag >>> 3), wireType);
       if (count == ends.length) {
         ends = Arrays.copyOf(ends, count * 2);
       }
       ends[count++] = position;
     }
     return Arrays.copyOf(ends, count);
-  }
-
-  private static int skipValue(byte[] bytes, int position, int wireType) {
-    switch (wireType) {
-      case WireScanner.VARINT -> {
-        while (bytes[position++] < 0) {
-          // continuation bytes
-        }
-        return position;
-      }
-      case WireScanner.FIXED64 -> {
-        return position + 8;
-      }
-      case WireScanner.FIXED32 -> {
-        return position + 4;
-      }
-      case WireScanner.LENGTH_DELIMITED -> {
-        long length = 0;
-        int shift = 0;
-        byte b;
-        do {
-          b = bytes[position++];
-          length |= (long) (b & 0x7F) << shift;
-          shift += 7;
-        } while (b < 0);
-        return position + (int) length;
-      }
-      default ->
-          // A group at the top level: rare enough to leave to the parsing path.
-          throw new IllegalArgumentException("a top-level group cannot be cut on the wire");
-    }
   }
 }
