@@ -35,6 +35,17 @@ class DebugExporterTest {
       "\"otelcol.component.id\": \"debug\", \"otelcol.component.kind\": \"exporter\","
           + " \"otelcol.signal\": \"traces\"";
 
+  /** The summaries of {@code GoTestData.allTypes()} and {@code GoTestData.logs(2)}. */
+  private static final String METRICS_AND_LOGS_SUMMARIES =
+      TS
+          + "\tinfo\tMetrics\t{\"otelcol.component.id\": \"debug\","
+          + " \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"metrics\","
+          + " \"resource metrics\": 1, \"metrics\": 7, \"data points\": 14}\n"
+          + TS
+          + "\tinfo\tLogs\t{\"otelcol.component.id\": \"debug\","
+          + " \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"logs\","
+          + " \"resource logs\": 1, \"log records\": 2}\n";
+
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
   private final MutableClock clock = new MutableClock(T0, ZoneOffset.UTC);
@@ -64,14 +75,7 @@ class DebugExporterTest {
                 + "\tinfo\tTraces\t{"
                 + TRACES_CONTEXT
                 + ", \"resource spans\": 1, \"spans\": 2}\n"
-                + TS
-                + "\tinfo\tMetrics\t{\"otelcol.component.id\": \"debug\","
-                + " \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"metrics\","
-                + " \"resource metrics\": 1, \"metrics\": 7, \"data points\": 14}\n"
-                + TS
-                + "\tinfo\tLogs\t{\"otelcol.component.id\": \"debug\","
-                + " \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"logs\","
-                + " \"resource logs\": 1, \"log records\": 2}\n");
+                + METRICS_AND_LOGS_SUMMARIES);
   }
 
   @Test
@@ -99,14 +103,7 @@ class DebugExporterTest {
                 + "\tinfo\tTraces\t{"
                 + TRACES_CONTEXT
                 + ", \"resource spans\": 2, \"spans\": 5}\n"
-                + TS
-                + "\tinfo\tMetrics\t{\"otelcol.component.id\": \"debug\","
-                + " \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"metrics\","
-                + " \"resource metrics\": 1, \"metrics\": 7, \"data points\": 14}\n"
-                + TS
-                + "\tinfo\tLogs\t{\"otelcol.component.id\": \"debug\","
-                + " \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"logs\","
-                + " \"resource logs\": 1, \"log records\": 2}\n");
+                + METRICS_AND_LOGS_SUMMARIES);
   }
 
   /** An envelope as the receiver makes it: the bytes, and the items its wire scan counted. */
