@@ -14,6 +14,7 @@ import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
+import io.otelring.core.otlpjson.OtlpJsonFixtures;
 import org.junit.jupiter.api.Test;
 
 /** Counts on the wire give what the parsed request lists, whatever unknown fields lie between. */
@@ -86,6 +87,24 @@ class FieldCountsTest {
 
     assertThat(FieldCounts.count(request.toByteArray(), 1)).isEqualTo(2);
     assertThat(FieldCounts.count(request.toByteArray(), 1, 2, 2)).isEqualTo(9);
+  }
+
+  @Test
+  void agreesWithTheParsedFormOfRichRequests() {
+    ExportMetricsServiceRequest metrics = OtlpJsonFixtures.metrics();
+    int metricCount =
+        metrics.getResourceMetricsList().stream()
+            .flatMap(resource -> resource.getScopeMetricsList().stream())
+            .mapToInt(ScopeMetrics::getMetricsCount)
+            .sum();
+    assertThat(metricCount).isGreaterThan(1);
+    assertThat(FieldCounts.count(metrics.toByteArray(), 1, 2, 2)).isEqualTo(metricCount);
+    assertThat(FieldCounts.count(metrics.toByteArray(), 1))
+        .isEqualTo(metrics.getResourceMetricsCount());
+    assertThat(FieldCounts.count(OtlpJsonFixtures.traces().toByteArray(), 1))
+        .isEqualTo(OtlpJsonFixtures.traces().getResourceSpansCount());
+    assertThat(FieldCounts.count(OtlpJsonFixtures.logs().toByteArray(), 1))
+        .isEqualTo(OtlpJsonFixtures.logs().getResourceLogsCount());
   }
 
   @Test
