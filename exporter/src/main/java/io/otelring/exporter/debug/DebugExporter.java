@@ -1,11 +1,9 @@
 package io.otelring.exporter.debug;
 
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.otelring.core.component.Exporter;
 import io.otelring.core.component.Signal;
-import io.otelring.core.consumer.ItemCounts;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.wire.FieldCounts;
 import io.otelring.core.zap.LogSampler;
@@ -108,47 +106,35 @@ public final class DebugExporter implements Exporter {
   @Override
   public CompletionStage<Void> consume(Telemetry telemetry) {
     Signal signal = telemetry.signal();
+    // The text first: at normal and detailed it parses the payload, and the counts then read it.
+    String body = verbosity == Verbosity.BASIC ? null : text(telemetry);
+    int items = telemetry.itemCount();
     String summary;
     List<Field> counts;
     switch (signal) {
       case TRACES -> {
         summary = "Traces";
         counts =
-            countsOnTheWire(telemetry)
-                ? List.of(
-                    new Field("resource spans", wireCount(telemetry, RESOURCE_PATH)),
-                    new Field("spans", telemetry.itemCount()))
-                : List.of(
-                    new Field("resource spans", telemetry.traces().getResourceSpansCount()),
-                    new Field("spans", ItemCounts.spans(telemetry.traces())));
+            List.of(
+                new Field("resource spans", resourceCount(telemetry)), new Field("spans", items));
       }
       case METRICS -> {
         summary = "Metrics";
         counts =
-            countsOnTheWire(telemetry)
-                ? List.of(
-                    new Field("resource metrics", wireCount(telemetry, RESOURCE_PATH)),
-                    new Field("metrics", wireCount(telemetry, METRIC_PATH)),
-                    new Field("data points", telemetry.itemCount()))
-                : List.of(
-                    new Field("resource metrics", telemetry.metrics().getResourceMetricsCount()),
-                    new Field("metrics", metricCount(telemetry.metrics())),
-                    new Field("data points", ItemCounts.dataPoints(telemetry.metrics())));
+            List.of(
+                new Field("resource metrics", resourceCount(telemetry)),
+                new Field("metrics", metricCount(telemetry)),
+                new Field("data points", items));
       }
       case LOGS -> {
         summary = "Logs";
         counts =
-            countsOnTheWire(telemetry)
-                ? List.of(
-                    new Field("resource logs", wireCount(telemetry, RESOURCE_PATH)),
-                    new Field("log records", telemetry.itemCount()))
-                : List.of(
-                    new Field("resource logs", telemetry.logs().getResourceLogsCount()),
-                    new Field("log records", ItemCounts.logRecords(telemetry.logs())));
+            List.of(
+                new Field("resource logs", resourceCount(telemetry)),
+                new Field("log records", items));
       }
       default -> throw new IllegalArgumentException("unknown signal " + signal);
     }
-    String body = verbosity == Verbosity.BASIC ? null : text(telemetry);
     synchronized (out) {
       write(signal, summary, counts);
       if (body != null) {
@@ -160,13 +146,33 @@ public final class DebugExporter implements Exporter {
   }
 
   /**
-   * Whether the summary's counts come from the bytes: at {@code basic} nothing else is printed, and
-   * parsing every request only to count it made this exporter slower than the receiver at full load
-   * (BENCHMARKS.md). The items are the envelope's count; resources and metrics are counted on the
-   * wire.
+   * The request's resources, counted on the wire while the payload is still bytes: parsing every
+   * request only to count it made this exporter slower than the receiver at full load
+   * (BENCHMARKS.md).
    */
-  private boolean countsOnTheWire(Telemetry telemetry) {
-    return verbosity == Verbosity.BASIC && telemetry.isUnparsed();
+  private static int resourceCount(Telemetry telemetry) {
+    if (telemetry.isUnparsed()) {
+      return wireCount(telemetry, RESOURCE_PATH);
+    }
+    return switch (telemetry.signal()) {
+      case TRACES -> telemetry.traces().getResourceSpansCount();
+      case METRICS -> telemetry.metrics().getResourceMetricsCount();
+      case LOGS -> telemetry.logs().getResourceLogsCount();
+    };
+  }
+
+  /** A metrics request's metrics, on the wire too while the payload is still bytes. */
+  private static int metricCount(Telemetry telemetry) {
+    if (telemetry.isUnparsed()) {
+      return wireCount(telemetry, METRIC_PATH);
+    }
+    int count = 0;
+    for (ResourceMetrics rm : telemetry.metrics().getResourceMetricsList()) {
+      for (ScopeMetrics sm : rm.getScopeMetricsList()) {
+        count += sm.getMetricsCount();
+      }
+    }
+    return count;
   }
 
   private static int wireCount(Telemetry telemetry, int[] path) {
@@ -196,16 +202,6 @@ public final class DebugExporter implements Exporter {
       return;
     }
     out.print(encoder.info(now, message, contexts.get(signal), fields));
-  }
-
-  private static int metricCount(ExportMetricsServiceRequest request) {
-    int count = 0;
-    for (ResourceMetrics rm : request.getResourceMetricsList()) {
-      for (ScopeMetrics sm : rm.getScopeMetricsList()) {
-        count += sm.getMetricsCount();
-      }
-    }
-    return count;
   }
 
   /** Where and how the exporter writes; every part has the Go collector's default. */
