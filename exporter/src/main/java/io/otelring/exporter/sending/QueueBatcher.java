@@ -247,6 +247,9 @@ final class QueueBatcher {
               how = sender.send(batch);
             } catch (RuntimeException e) {
               how = new Sent(Refusal.of(e), false);
+            } catch (Error e) {
+              // Settled all the same: an unsettled batch would hold its queue room for good.
+              how = new Sent(Refusal.permanent("the exporter failed: " + e, e), false);
             } finally {
               freeSenders.release();
             }

@@ -188,7 +188,15 @@ public final class QueuedExporter implements Exporter {
     try {
       SendingQueue.Entry entry;
       while ((entry = queue.take()) != null) {
-        deliver(entry);
+        try {
+          deliver(entry);
+        } catch (RuntimeException | Error e) {
+          // A bug past the retry sender's own catch: the batch fails and is counted, and the
+          // worker goes on; a worker that died would leave the queue with one consumer fewer.
+          logger.error("Exporting failed unexpectedly", e);
+          deliveries.record(entry.telemetry(), RetrySender.Outcome.failed(Refusal.of(e)));
+          finish(entry, new QueueBatcher.Sent(Refusal.of(e), false));
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

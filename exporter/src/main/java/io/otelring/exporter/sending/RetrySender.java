@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * Sends one batch with retries: each attempt is the push with the configured timeout; a retryable
  * refusal waits (at least what the backend asked for) and tries again; a permanent refusal, a
  * disabled retry or a spent {@code max_elapsed_time} ends it. Waits end early when the exporter
- * stops.
+ * stops. Whatever the push throws ends as an outcome: a worker thread must not die with its batch.
  */
 final class RetrySender {
 
@@ -51,6 +51,15 @@ final class RetrySender {
         refusal = r;
       } catch (RuntimeException e) {
         refusal = Refusal.of(e);
+      } catch (OutOfMemoryError e) {
+        // Seen when a slow backend's calls held the transport's direct buffers up to
+        // -XX:MaxDirectMemorySize: this attempt could not be framed, a later one may (the buffers
+        // of calls that ended are freed meanwhile). Retried, as Go retries a failed send.
+        refusal = Refusal.retryable("out of memory while sending: " + e.getMessage(), null);
+      } catch (Error e) {
+        // Any other error is the exporter's own fault (a missing class, a stack overflow): the
+        // batch fails and is counted, and the worker lives on for the next.
+        return Outcome.failed(Refusal.permanent("the exporter failed: " + e, e));
       }
       if (!refusal.isRetryable()) {
         return Outcome.failed(refusal);
