@@ -14,6 +14,8 @@ import java.util.concurrent.Semaphore;
  * by its {@link Sizer}; a request keeps its room until it is {@linkplain #done done} (sent or
  * failed), so the queue bounds what waits, what is being batched and what is in flight, as Go's
  * does. As the hand-off of a disabled queue, room comes back when a worker takes the request.
+ * Whatever its sizer, a queue also refuses what would take the sending queues past their {@link
+ * HeapShare}.
  */
 final class MemoryQueue implements SendingQueue {
 
@@ -25,23 +27,32 @@ final class MemoryQueue implements SendingQueue {
   private final boolean blockOnOverflow;
   private final Sizer sizer;
   private final boolean handOff;
+  // Null for a hand-off, which holds no more than one request per worker.
+  private final HeapShare heap;
 
-  /** A queue of {@code capacity} measured by {@code sizer}. */
+  /** A queue of {@code capacity} measured by {@code sizer}, within the process's heap share. */
   MemoryQueue(int capacity, boolean blockOnOverflow, Sizer sizer) {
-    this(capacity, blockOnOverflow, sizer, false);
+    this(capacity, blockOnOverflow, sizer, HeapShare.PROCESS);
   }
 
-  private MemoryQueue(int capacity, boolean blockOnOverflow, Sizer sizer, boolean handOff) {
+  /** The same within {@code heap}. */
+  MemoryQueue(int capacity, boolean blockOnOverflow, Sizer sizer, HeapShare heap) {
+    this(capacity, blockOnOverflow, sizer, false, heap);
+  }
+
+  private MemoryQueue(
+      int capacity, boolean blockOnOverflow, Sizer sizer, boolean handOff, HeapShare heap) {
     this.capacity = capacity;
     this.room = new Semaphore(capacity);
     this.blockOnOverflow = blockOnOverflow;
     this.sizer = sizer;
     this.handOff = handOff;
+    this.heap = heap;
   }
 
   /** Hands requests to {@code workers} free workers; a request waits only while none is free. */
   static MemoryQueue handOff(int workers) {
-    return new MemoryQueue(workers, false, Sizer.REQUESTS, true);
+    return new MemoryQueue(workers, false, Sizer.REQUESTS, true, null);
   }
 
   @Override
@@ -64,6 +75,15 @@ final class MemoryQueue implements SendingQueue {
     }
     if (!QueueRoom.claim(room, (int) size, blockOnOverflow)) {
       return Consumer.refuse(Refusal.retryable("sending queue is full", FULL_RETRY_DELAY));
+    }
+    if (heap != null && !heap.claim(telemetry.serializedSize(), blockOnOverflow)) {
+      room.release((int) size);
+      return Consumer.refuse(
+          Refusal.retryable(
+              "sending queue is full: the sending queues hold "
+                  + (heap.held() >> 20)
+                  + " MiB of requests, the half of the heap they may have",
+              FULL_RETRY_DELAY));
     }
     entries.add(new Entry(telemetry, handle, (int) size));
     return Consumer.ACCEPTED;
@@ -90,6 +110,9 @@ final class MemoryQueue implements SendingQueue {
   List<Entry> drainRemaining() {
     List<Entry> rest = new ArrayList<>();
     entries.drainTo(rest);
+    for (Entry entry : rest) {
+      releaseHeap(entry);
+    }
     return rest;
   }
 
@@ -97,6 +120,13 @@ final class MemoryQueue implements SendingQueue {
   public void done(Entry entry) {
     if (!handOff) {
       room.release(entry.size());
+      releaseHeap(entry);
+    }
+  }
+
+  private void releaseHeap(Entry entry) {
+    if (heap != null) {
+      heap.release(entry.telemetry().serializedSize());
     }
   }
 
