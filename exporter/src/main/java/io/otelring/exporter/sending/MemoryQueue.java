@@ -80,9 +80,9 @@ final class MemoryQueue implements SendingQueue {
       room.release((int) size);
       return Consumer.refuse(
           Refusal.retryable(
-              "sending queue is full: the sending queues hold "
+              "sending queue is full: the in-memory sending queues already hold "
                   + (heap.held() >> 20)
-                  + " MiB of requests, the half of the heap they may have",
+                  + " MiB, half of the heap (-Xmx)",
               FULL_RETRY_DELAY));
     }
     entries.add(new Entry(telemetry, handle, (int) size));

@@ -40,7 +40,8 @@ class HeapShareTest {
     Refusal refused = refusal(offer(queue));
 
     assertThat(refused.isRetryable()).isTrue();
-    assertThat(refused.getMessage()).startsWith("sending queue is full: the sending queues hold");
+    assertThat(refused.getMessage())
+        .startsWith("sending queue is full: the in-memory sending queues already hold");
     assertThat(queue.size()).isEqualTo(2); // the refused request took no room
     assertThat(share.held()).isEqualTo(2L * BYTES);
 
