@@ -10,16 +10,21 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real OTLP/gRPC trace backend for collector tests: grpc-java with the generated service, on a
- * free port of 127.0.0.1, keeping every request it is sent.
+ * free port of 127.0.0.1, keeping every request it is sent. {@link #stall} holds every answer (a
+ * slow backend) until {@link #resume}.
  */
 final class OtlpBackend implements AutoCloseable {
 
   private final List<ExportTraceServiceRequest> received = new CopyOnWriteArrayList<>();
   private final Server server;
+  private volatile CountDownLatch stalled = new CountDownLatch(0);
+  final AtomicInteger calls = new AtomicInteger();
 
   private OtlpBackend() throws IOException {
     server =
@@ -30,6 +35,16 @@ final class OtlpBackend implements AutoCloseable {
                   public void export(
                       ExportTraceServiceRequest request,
                       StreamObserver<ExportTraceServiceResponse> observer) {
+                    calls.incrementAndGet();
+                    try {
+                      // grpc-java runs each call on its executor's thread: waiting here stalls
+                      // this call only.
+                      stalled.await();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      observer.onError(e);
+                      return;
+                    }
                     received.add(request);
                     observer.onNext(ExportTraceServiceResponse.getDefaultInstance());
                     observer.onCompleted();
@@ -41,6 +56,15 @@ final class OtlpBackend implements AutoCloseable {
 
   static OtlpBackend start() throws IOException {
     return new OtlpBackend();
+  }
+
+  /** Holds every call's answer from now until {@link #resume}. */
+  void stall() {
+    stalled = new CountDownLatch(1);
+  }
+
+  void resume() {
+    stalled.countDown();
   }
 
   int port() {
@@ -57,6 +81,7 @@ final class OtlpBackend implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    resume();
     server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
   }
 }
