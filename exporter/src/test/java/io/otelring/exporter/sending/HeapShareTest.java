@@ -1,10 +1,12 @@
 package io.otelring.exporter.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.otelring.core.consumer.Refusal;
 import io.otelring.core.consumer.Telemetry;
 import io.otelring.core.testing.Requests;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -80,8 +82,10 @@ class HeapShareTest {
 
     CompletableFuture<CompletableFuture<Void>> second =
         CompletableFuture.supplyAsync(() -> offer(queue));
-    Thread.sleep(200);
-    assertThat(second).isNotDone();
+    await()
+        .during(Duration.ofMillis(200))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> !second.isDone());
 
     queue.done(queue.take());
     assertThat(second.get(5, TimeUnit.SECONDS)).isCompletedWithValue(null);
