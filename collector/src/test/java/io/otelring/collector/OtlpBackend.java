@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real OTLP/gRPC trace backend for collector tests: grpc-java with the generated service, on a
@@ -24,7 +23,6 @@ final class OtlpBackend implements AutoCloseable {
   private final List<ExportTraceServiceRequest> received = new CopyOnWriteArrayList<>();
   private final Server server;
   private volatile CountDownLatch stalled = new CountDownLatch(0);
-  final AtomicInteger calls = new AtomicInteger();
 
   private OtlpBackend() throws IOException {
     server =
@@ -35,7 +33,6 @@ final class OtlpBackend implements AutoCloseable {
                   public void export(
                       ExportTraceServiceRequest request,
                       StreamObserver<ExportTraceServiceResponse> observer) {
-                    calls.incrementAndGet();
                     try {
                       // grpc-java runs each call on its executor's thread: waiting here stalls
                       // this call only.
