@@ -194,8 +194,9 @@ public final class QueuedExporter implements Exporter {
           // A bug past the retry sender's own catch: the batch fails and is counted, and the
           // worker goes on; a worker that died would leave the queue with one consumer fewer.
           logger.error("Exporting failed unexpectedly", e);
-          deliveries.record(entry.telemetry(), RetrySender.Outcome.failed(Refusal.of(e)));
-          finish(entry, new QueueBatcher.Sent(Refusal.of(e), false));
+          Refusal failure = Refusal.of(e);
+          deliveries.record(entry.telemetry(), RetrySender.Outcome.failed(failure));
+          finish(entry, new QueueBatcher.Sent(failure, false));
         }
       }
     } catch (InterruptedException e) {

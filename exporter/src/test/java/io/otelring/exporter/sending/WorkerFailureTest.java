@@ -58,21 +58,11 @@ class WorkerFailureTest {
     }
   }
 
-  private QueuedExporter start(ScriptedPush push, String queue) throws Exception {
-    QueueConfig queueConfig =
-        switch (queue) {
-          case "batching" ->
-              new QueueConfig(
-                  null,
-                  1,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  new QueueBatchConfig(null, Duration.ofMillis(10), null, 1L, null, null));
-          default -> new QueueConfig(null, 1, null, null, null, null, null, null);
-        };
+  /**
+   * An exporter with one worker (or, with {@code batch}, one batching sender) around {@code push}.
+   */
+  private QueuedExporter start(ScriptedPush push, QueueBatchConfig batch) throws Exception {
+    QueueConfig queueConfig = new QueueConfig(null, 1, null, null, null, null, null, batch);
     RetryConfig retry =
         new RetryConfig(null, Duration.ofMillis(10), null, null, Duration.ofMillis(50), null);
     exporter =
@@ -106,7 +96,7 @@ class WorkerFailureTest {
     ScriptedPush push = new ScriptedPush();
     push.failures.add(new OutOfMemoryError(DIRECT_MEMORY));
     push.failures.add(new OutOfMemoryError(DIRECT_MEMORY));
-    start(push, "plain");
+    start(push, null);
 
     exporter.consume(spans("a", 3));
     exporter.consume(spans("b", 4));
@@ -123,7 +113,7 @@ class WorkerFailureTest {
   void anyOtherErrorFailsItsBatchOnlyAndTheWorkerSendsTheNext() throws Exception {
     ScriptedPush push = new ScriptedPush();
     push.failures.add(new NoClassDefFoundError("com/example/Missing"));
-    start(push, "plain");
+    start(push, null);
 
     exporter.consume(spans("lost", 5));
     exporter.consume(spans("next", 2));
@@ -139,7 +129,7 @@ class WorkerFailureTest {
   void anErrorInABatchingSenderSettlesItsBatchAndFreesItsRoom() throws Exception {
     ScriptedPush push = new ScriptedPush();
     push.failures.add(new StackOverflowError());
-    start(push, "batching");
+    start(push, new QueueBatchConfig(null, Duration.ofMillis(10), null, 1L, null, null));
 
     exporter.consume(spans("lost", 5));
     await().atMost(Duration.ofSeconds(10)).until(() -> push.calls.get() == 1);
