@@ -45,6 +45,20 @@ public final class EndToEndBenchmark implements Callable<Integer> {
   @Option(names = "--measure", defaultValue = "60s", description = "the measurement window")
   String measure;
 
+  // A system started cold and loaded at once as fast as it answers can take in more than it sends
+  // while both sides compile; otelring then queues, G1 grows the heap for the backlog, and on the
+  // benchmark machine (where new memory is dear) some runs never left that state within the
+  // minute. A short paced start let every run reach steady state (BENCHMARKS.md, "What a page
+  // costs on this machine").
+  @Option(
+      names = "--ramp",
+      defaultValue = "10s",
+      description = "load at --ramp-rate before the warm-up; 0s = none")
+  String ramp;
+
+  @Option(names = "--ramp-rate", defaultValue = "50000", description = "spans/s of the ramp")
+  double rampRate;
+
   // Each worker keeps one request in flight. With four, otelring's core was 76 % busy on a slow
   // day of the benchmark machine (it waited on the load generator and the sink, which share the
   // other CPU), and 91 % with eight: 489k against 717k otelspec spans/s (BENCHMARKS.md).
@@ -111,13 +125,21 @@ public final class EndToEndBenchmark implements Callable<Integer> {
       Path workDir,
       SutLauncher.Exporter exporter,
       String exportCompression,
+      Duration ramp,
+      double rampRate,
       Duration warmup,
       Duration measure,
       Duration probeInterval,
       int workers,
       double rate,
       int pool,
-      long heapSpans) {}
+      long heapSpans) {
+
+    /** Whether runs start with the ramp: only when the load itself would be faster. */
+    boolean ramps() {
+      return !ramp.isZero() && (rate == 0 || rate > rampRate);
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -189,6 +211,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         workDir,
         SutLauncher.Exporter.valueOf(exporter.trim().toUpperCase(Locale.ROOT)),
         exportCompression,
+        GoDuration.parse(ramp),
+        rampRate,
         GoDuration.parse(warmup),
         GoDuration.parse(measure),
         GoDuration.parse(probeInterval),

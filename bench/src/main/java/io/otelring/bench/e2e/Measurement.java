@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs one system with one shape: start it pinned, load it through the warm-up, measure over the
- * window (its CPU time from /proc, what it accepted and delivered, latencies), stop the load, wait
- * for it to deliver what it accepted, read its peak RSS, stop it. Also the heap run: otelring
- * holding a known number of spans in its batch buffer.
+ * Runs one system with one shape: start it pinned, load it at the ramp's pace and then through the
+ * warm-up, measure over the window (its CPU time from /proc, what it accepted and delivered,
+ * latencies), stop the load, wait for it to deliver what it accepted, read its peak RSS, stop it.
+ * Also the heap run: otelring holding a known number of spans in its batch buffer.
  */
 final class Measurement {
 
@@ -40,6 +40,7 @@ final class Measurement {
     String name = shape.cliName() + "-" + target.cliName() + "-" + repetition;
     try (Sut sut = launcher.start(target, name, false);
         Sender sender = load(sut, shape, 0).sender()) {
+      long rampSpans = ramp(sut, shape, pool, sender);
       LoadRun run = new LoadRun(load(sut, shape, 0), pool, sender);
       boolean probing =
           target == Target.OTELRING && settings.exporter() == SutLauncher.Exporter.OTLP;
@@ -60,7 +61,7 @@ final class Measurement {
       Histogram exports = probes.take();
       run.stop();
       long probeSpans = probing ? probes.stop() : 0;
-      boolean matches = drained(sut, run.stats().counts().acceptedItems() + probeSpans);
+      boolean matches = drained(sut, rampSpans + run.stats().counts().acceptedItems() + probeSpans);
       long peakRss = ProcStats.peakRssBytes(sut.process().pid());
 
       double seconds = (end.nanos() - start.nanos()) / 1e9;
@@ -87,6 +88,20 @@ final class Measurement {
     }
   }
 
+  /** Loads the system at the ramp's rate for the ramp's length; the spans it accepted. */
+  private long ramp(Sut sut, SpanShape shape, PayloadPool pool, Sender sender) throws Exception {
+    if (!settings.ramps()) {
+      return 0;
+    }
+    LoadRun ramp =
+        new LoadRun(load(sut, shape, 0, settings.rampRate(), settings.ramp()), pool, sender);
+    ramp.start();
+    if (!ramp.await(settings.ramp().toSeconds() + 30, TimeUnit.SECONDS)) {
+      ramp.stop();
+    }
+    return ramp.stats().counts().acceptedItems();
+  }
+
   /** Heap per buffered span of otelring for a shape; see {@link HeapProbe}. */
   HeapResult heap(SpanShape shape, PayloadPool pool) throws Exception {
     String name = shape.cliName() + "-otelring-heap";
@@ -111,14 +126,18 @@ final class Measurement {
   }
 
   private LoadOptions load(Sut sut, SpanShape shape, long count) {
+    return load(sut, shape, count, count > 0 ? 0 : settings.rate(), null);
+  }
+
+  private LoadOptions load(Sut sut, SpanShape shape, long count, double rate, Duration duration) {
     return new LoadOptions(
         Signal.TRACES,
         Protocol.GRPC,
         new Endpoint("127.0.0.1", sut.port(), false),
         Map.of(),
         count > 0 ? 1 : settings.workers(),
-        count > 0 ? 0 : settings.rate(),
-        null,
+        rate,
+        duration,
         count,
         shape.spansPerRequest(),
         shape,

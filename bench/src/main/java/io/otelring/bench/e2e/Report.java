@@ -103,8 +103,15 @@ final class Report {
             "runs",
             String.format(
                 Locale.ROOT,
-                "%d per system and shape, interleaved; %s warm-up, %s measured",
+                "%d per system and shape, interleaved; %s%s warm-up, %s measured",
                 repeat,
+                settings.ramps()
+                    ? String.format(
+                        Locale.ROOT,
+                        "%s at %,.0f spans/s, then ",
+                        GoDuration.format(settings.ramp()),
+                        settings.rampRate())
+                    : "",
                 GoDuration.format(settings.warmup()),
                 GoDuration.format(settings.measure()))));
     md.append("\n## Results (medians over the runs)\n\n");
@@ -244,6 +251,11 @@ final class Report {
 
         ## What is measured
 
+        - **the run**: each system is started, loaded at `--ramp-rate` for `--ramp` (when the
+          load is faster than that), then at the load's own rate through the warm-up, then
+          measured. Loaded at once as fast as it answers, a cold otelring could take in more than
+          it sent while both sides compiled, and a queue built then sometimes outlasted the
+          warm-up.
         - **spans/s accepted**: spans in requests the system answered with success during the
           measurement window, counted by the load generator, per second of the window.
         - **spans/s delivered**: spans the system passed on in the window: for otelring its

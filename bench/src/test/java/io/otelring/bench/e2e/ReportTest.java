@@ -38,6 +38,40 @@ class ReportTest {
         true);
   }
 
+  private Report report(List<RunResult> runs, EndToEndBenchmark.Settings settings) {
+    return new Report(
+        runs,
+        List.of(new HeapResult("otelspec", 20480, 4720, 590)),
+        new MachineInfo("Some CPU", 2, 24000, "Linux 6", "OpenJDK 17", "1"),
+        settings,
+        "bench/run.sh --repeat 3",
+        "Smoke run on a busy machine",
+        3,
+        dir.resolve("BENCHMARKS.md"),
+        dir.resolve("bench/results/benchmarks.png"));
+  }
+
+  private EndToEndBenchmark.Settings settings(double rate, Duration ramp) {
+    return new EndToEndBenchmark.Settings(
+        "java",
+        List.of("-XX:+UseG1GC"),
+        "0",
+        Path.of("a.jar"),
+        Path.of("b.jar"),
+        dir,
+        SutLauncher.Exporter.DEBUG,
+        "none",
+        ramp,
+        50_000,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(60),
+        Duration.ofMillis(100),
+        4,
+        rate,
+        16,
+        20000);
+  }
+
   @Test
   void tablesHoldMediansRatiosHeapAndEveryRun() throws Exception {
     List<RunResult> runs = new ArrayList<>();
@@ -46,34 +80,8 @@ class ReportTest {
       runs.add(run(Target.B2, i, 400_000, 4.0 + i));
       runs.add(run(Target.OTELRING, i, 200_000, 10.0));
     }
-    EndToEndBenchmark.Settings settings =
-        new EndToEndBenchmark.Settings(
-            "java",
-            List.of("-XX:+UseG1GC"),
-            "0",
-            Path.of("a.jar"),
-            Path.of("b.jar"),
-            dir,
-            SutLauncher.Exporter.DEBUG,
-            "none",
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(60),
-            Duration.ofMillis(100),
-            4,
-            0,
-            16,
-            20000);
-    Report report =
-        new Report(
-            runs,
-            List.of(new HeapResult("otelspec", 20480, 4720, 590)),
-            new MachineInfo("Some CPU", 2, 24000, "Linux 6", "OpenJDK 17", "1"),
-            settings,
-            "bench/run.sh --repeat 3",
-            "Smoke run on a busy machine",
-            3,
-            dir.resolve("BENCHMARKS.md"),
-            dir.resolve("bench/results/benchmarks.png"));
+    EndToEndBenchmark.Settings settings = settings(0, Duration.ofSeconds(10));
+    Report report = report(runs, settings);
 
     String md = report.markdown();
 
@@ -89,9 +97,23 @@ class ReportTest {
         .contains("| otelspec | 20,480 | 4720 | 590 | 8.0 |")
         .contains("debug exporter (basic verbosity, output discarded)")
         .contains("system under test `taskset -c 0`; load generator (and sink) on CPU(s) 1")
-        .contains("3 per system and shape, interleaved; 30s warm-up, 1m0s measured")
+        .contains(
+            "3 per system and shape, interleaved; 10s at 50,000 spans/s, then 30s warm-up,"
+                + " 1m0s measured")
         .contains("![throughput and CPU per span by shape](bench/results/benchmarks.png)");
     assertThat(md.lines().filter(line -> line.startsWith("| 2 | otelspec |"))).hasSize(3);
+  }
+
+  @Test
+  void aLoadNoFasterThanTheRampHasNone() {
+    List<RunResult> runs = List.of(run(Target.OTELRING, 1, 10_000, 5.0));
+
+    assertThat(report(runs, settings(10_000, Duration.ofSeconds(10))).markdown())
+        .contains("3 per system and shape, interleaved; 30s warm-up, 1m0s measured");
+    assertThat(report(runs, settings(0, Duration.ZERO)).markdown())
+        .contains("3 per system and shape, interleaved; 30s warm-up, 1m0s measured");
+    assertThat(report(runs, settings(100_000, Duration.ofSeconds(10))).markdown())
+        .contains("interleaved; 10s at 50,000 spans/s, then 30s warm-up, 1m0s measured");
   }
 
   @Test
