@@ -48,8 +48,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
   // A system started cold and loaded at once as fast as it answers can take in more than it sends
   // while both sides compile; otelring then queues, G1 grows the heap for the backlog, and on the
   // benchmark machine (where new memory is dear) some runs never left that state within the
-  // minute. A short paced start let every run reach steady state (BENCHMARKS.md, "What a page
-  // costs on this machine").
+  // minute. With a short paced start no by-hand run queued at the start (BENCHMARKS.md, "What a
+  // page costs on this machine").
   @Option(
       names = "--ramp",
       defaultValue = "10s",
