@@ -39,7 +39,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
   @Option(names = "--repeat", defaultValue = "3", description = "runs of each system and shape")
   int repeat;
 
-  @Option(names = "--warmup", defaultValue = "30s", description = "load before measuring")
+  // After a cold start otelring took 30–40 s at full load to reach its full rate on the benchmark
+  // machine (the JIT compiling on the one pinned core). Eight runs with 30 s of warm-up carried
+  // 277k–681k otelspec spans/s, three with 60 s 707k–762k (BENCHMARKS.md, "What a page costs").
+  @Option(names = "--warmup", defaultValue = "60s", description = "load before measuring")
   String warmup;
 
   @Option(names = "--measure", defaultValue = "60s", description = "the measurement window")
