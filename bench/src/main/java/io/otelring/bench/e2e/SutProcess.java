@@ -8,8 +8,10 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * stderr goes to a log file for when something goes wrong.
  */
 public final class SutProcess implements AutoCloseable {
+
+  private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
   /**
    * What the launchers ({@code ./otelring}, the image's) put in the JVM's environment unless it is
@@ -87,13 +91,22 @@ public final class SutProcess implements AutoCloseable {
     throw new IOException("not listening on " + port + " after " + timeout + ": " + description);
   }
 
-  /** A port free on this machine now (someone may take it before it is used). */
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * A port free on this machine now (someone may take it before it is used), and never one this
+   * process handed out before: the kernel can give the same free port to two binds in a row, and a
+   * collector whose receiver and metrics endpoint were given one port failed to start.
+   */
+  public static synchronized int freePort() {
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        if (HANDED_OUT.add(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
+    throw new IllegalStateException("no free port this process has not handed out already");
   }
 
   /** SIGTERM, then SIGKILL if it has not exited within 30 s. */
