@@ -8,6 +8,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -107,17 +109,16 @@ final class OtlpHttpServer {
     }
     warnAboutUnappliedKeys();
     settings.logger().info("Starting HTTP server endpoint={}", config.endpoint());
-    ServerTransport transport = ServerTransport.available();
     group =
         new MultiThreadIoEventLoopGroup(
             Runtime.getRuntime().availableProcessors(),
             new DefaultThreadFactory("otlp-http-" + settings.id(), true),
-            transport.ioHandlers());
+            NioIoHandler.newFactory());
     channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(group)
-            .channel(transport.serverChannel())
+            .channel(NioServerSocketChannel.class)
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(
