@@ -1,6 +1,6 @@
 package io.otelring.collector;
 
-import java.util.Map;
+import java.util.List;
 
 /**
  * System properties the collector sets for its libraries before they load, unless the command line
@@ -8,23 +8,40 @@ import java.util.Map;
  */
 final class LibraryDefaults {
 
-  /**
-   * Netty 4.2 checks at every buffer allocation whether Java Flight Recorder wants its events, and
-   * loads JFR's classes (~100) to find out. Without it, measured at 10,000 testbed spans/s: ~10 %
-   * less CPU in the first minutes (later the difference is within the noise) and ~1 MiB less
-   * resident memory. {@code -Dio.netty.jfr.enabled=true} brings the events back for a recording.
-   */
-  static final Map<String, String> PROPERTIES = Map.of("io.netty.jfr.enabled", "false");
+  /** A property's value, set under the first of its names when none of them is set. */
+  record Default(String value, String... names) {}
+
+  static final List<Default> DEFAULTS =
+      List.of(
+          /*
+           * Netty 4.2 checks at every buffer allocation whether Java Flight Recorder wants its
+           * events, and loads JFR's classes (~100) to find out. Without it, measured at 10,000
+           * testbed spans/s: ~10 % less CPU in the first minutes (later the difference is within
+           * the noise) and ~1 MiB less resident memory. -Dio.netty.jfr.enabled=true brings the
+           * events back for a recording.
+           */
+          new Default("false", "io.netty.jfr.enabled"),
+          /*
+           * Netty's leak detector follows one buffer in 128, and records where each was allocated
+           * in a Throwable: at full load that stack walk was 0.6-0.9 % of the collector's CPU
+           * (perf, BENCHMARKS.md "Netty's leak detector"). The tests run with it on; to look for
+           * a leak in a running collector, -Dio.netty.leakDetection.level=simple (or paranoid).
+           * The older name of the property counts as set too.
+           */
+          new Default("disabled", "io.netty.leakDetection.level", "io.netty.leakDetectionLevel"));
 
   private LibraryDefaults() {}
 
   /** Sets every property the user did not; call before any Netty class is loaded. */
   static void apply() {
-    PROPERTIES.forEach(
-        (name, value) -> {
-          if (System.getProperty(name) == null) {
-            System.setProperty(name, value);
-          }
-        });
+    for (Default property : DEFAULTS) {
+      boolean set = false;
+      for (String name : property.names()) {
+        set |= System.getProperty(name) != null;
+      }
+      if (!set) {
+        System.setProperty(property.names()[0], property.value());
+      }
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.otelring.core.wire;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import io.opentelemetry.proto.common.v1.KeyValue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ final class MessageShape {
   static final byte MESSAGE = 7;
   static final byte ITEM = 8;
   static final byte PACKED = 9;
+  static final byte ATTRIBUTE = 10; // a MESSAGE whose type is KeyValue: the scanner's fast path
 
   final byte[] wireType;
   final boolean[] utf8;
@@ -36,6 +38,9 @@ final class MessageShape {
   final boolean[] item;
   final int[] idLength;
   final MessageShape[] child;
+
+  /** Whether this is the shape of {@code KeyValue}, an attribute. */
+  private boolean keyValue;
 
   /**
    * Whether an item can occur inside this field's message: a count of items descends only there.
@@ -112,6 +117,7 @@ final class MessageShape {
     int maxField = type.getFields().stream().mapToInt(FieldDescriptor::getNumber).max().orElse(0);
     MessageShape shape = new MessageShape(maxField);
     done.put(type, shape); // before the children: AnyValue contains itself
+    shape.keyValue = type.equals(KeyValue.getDescriptor());
     for (FieldDescriptor field : type.getFields()) {
       int number = field.getNumber();
       shape.wireType[number] = (byte) wireTypeOf(field);
@@ -147,7 +153,10 @@ final class MessageShape {
         return skipping(wireType);
       }
       if (child[field] != null) {
-        return item[field] ? ITEM : MESSAGE;
+        if (item[field]) {
+          return ITEM;
+        }
+        return child[field].keyValue ? ATTRIBUTE : MESSAGE;
       }
       if (utf8[field]) {
         return STRING;

@@ -41,7 +41,67 @@ class WireScannerTest {
         Arguments.of(Signal.TRACES, Requests.spans("scan", 40)),
         Arguments.of(Signal.METRICS, OtlpJsonFixtures.metrics()),
         Arguments.of(Signal.LOGS, OtlpJsonFixtures.logs()),
-        Arguments.of(Signal.LOGS, Requests.logs("scan", 7)));
+        Arguments.of(Signal.LOGS, Requests.logs("scan", 7)),
+        Arguments.of(Signal.TRACES, attributesInAndAroundTheCommonForm()));
+  }
+
+  /**
+   * Attributes in the form the scanner reads in one go (a key and a string or integer value, every
+   * length one byte) and in the forms around it, which it leaves to the general walk.
+   */
+  static ExportTraceServiceRequest attributesInAndAroundTheCommonForm() {
+    var request = Requests.spans("attributes", 1).toBuilder();
+    request
+        .getResourceSpansBuilder(0)
+        .getResourceBuilder()
+        .addAttributes(attribute("service.name", AnyValue.newBuilder().setStringValue("svc")));
+    request
+        .getResourceSpansBuilder(0)
+        .getScopeSpansBuilder(0)
+        .getSpansBuilder(0)
+        .clearAttributes()
+        .addAttributes(attribute("k", AnyValue.newBuilder().setStringValue("v")))
+        .addAttributes(attribute("", AnyValue.newBuilder().setStringValue("")))
+        .addAttributes(attribute("é", AnyValue.newBuilder().setStringValue("ü€\uD834\uDD1E")))
+        .addAttributes(attribute("n", AnyValue.newBuilder().setIntValue(7)))
+        .addAttributes(attribute("negative", AnyValue.newBuilder().setIntValue(-1)))
+        .addAttributes(attribute("b", AnyValue.newBuilder().setBoolValue(true)))
+        .addAttributes(attribute("d", AnyValue.newBuilder().setDoubleValue(1.5)))
+        .addAttributes(attribute("unset", AnyValue.newBuilder()))
+        // 127 bytes, the longest one-byte length, and 128, the shortest two-byte one
+        .addAttributes(
+            attribute("k".repeat(60), AnyValue.newBuilder().setStringValue("v".repeat(61))))
+        .addAttributes(
+            attribute("k".repeat(60), AnyValue.newBuilder().setStringValue("v".repeat(62))));
+    return request.build();
+  }
+
+  private static KeyValue attribute(String key, AnyValue.Builder value) {
+    return KeyValue.newBuilder().setKey(key).setValue(value).build();
+  }
+
+  /**
+   * Every byte of a request of attributes set to every other value: exhaustive near the fast path.
+   */
+  @Test
+  void agreesWithTheParserOnEveryOneByteChangeToAttributes() throws Exception {
+    byte[] original = attributesInAndAroundTheCommonForm().toByteArray();
+    for (int at = 0; at < original.length; at++) {
+      for (int value = 0; value < 256; value++) {
+        byte[] changed = original.clone();
+        changed[at] = (byte) value;
+        Message parsed = parse(Signal.TRACES, changed);
+        if (parsed == null) {
+          assertThatThrownBy(() -> WireScanner.scan(Signal.TRACES, changed))
+              .as("byte %d set to %d: the parser refuses", at, value)
+              .isInstanceOf(MalformedWireException.class);
+        } else {
+          assertThat(WireScanner.scan(Signal.TRACES, changed).items())
+              .as("byte %d set to %d: the parser accepts", at, value)
+              .isEqualTo(count(Signal.TRACES, parsed));
+        }
+      }
+    }
   }
 
   @ParameterizedTest(name = "{0} #{index}")
@@ -112,6 +172,36 @@ class WireScannerTest {
     assertThat(parse(Signal.TRACES, corrupt)).as("byte by byte").isNull();
     assertThatThrownBy(() -> WireScanner.scan(Signal.TRACES, corrupt))
         .hasMessage("malformed varint");
+  }
+
+  /**
+   * An integer attribute of eleven varint bytes, in a request written by hand: no parser takes it.
+   */
+  @Test
+  void refusesAnIntegerAttributeOfElevenVarintBytes() throws Exception {
+    byte[] value = new byte[12];
+    value[0] = 0x18; // AnyValue.int_value
+    java.util.Arrays.fill(value, 1, 11, (byte) 0xFF);
+    value[11] = 0x01;
+    ByteArrayOutputStream keyValue = new ByteArrayOutputStream();
+    CodedOutputStream out = CodedOutputStream.newInstance(keyValue);
+    out.writeString(1, "n");
+    out.writeByteArray(2, value);
+    out.flush();
+    byte[] request = nest(nest(nest(keyValue.toByteArray()))); // Resource, ResourceSpans, request
+
+    assertThat(parse(Signal.TRACES, request)).isNull();
+    assertThatThrownBy(() -> WireScanner.scan(Signal.TRACES, request))
+        .hasMessage("malformed varint");
+  }
+
+  /** {@code inner} as field 1 of a message: attributes of a Resource, and so on outwards. */
+  private static byte[] nest(byte[] inner) throws IOException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    CodedOutputStream out = CodedOutputStream.newInstance(buffer);
+    out.writeByteArray(1, inner);
+    out.flush();
+    return buffer.toByteArray();
   }
 
   @Test
