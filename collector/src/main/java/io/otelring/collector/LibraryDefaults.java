@@ -23,7 +23,7 @@ final class LibraryDefaults {
           new Default("false", "io.netty.jfr.enabled"),
           /*
            * Netty's leak detector follows one buffer in 128, and records where each was allocated
-           * in a Throwable: at full load that stack walk was 0.6-0.9 % of the collector's CPU
+           * in a Throwable: at full load that stack walk was 0.6-0.7 % of the collector's CPU
            * (perf, BENCHMARKS.md "Netty's leak detector"). The tests run with it on; to look for
            * a leak in a running collector, -Dio.netty.leakDetection.level=simple (or paranoid).
            * The older name of the property counts as set too.
