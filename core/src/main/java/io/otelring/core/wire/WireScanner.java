@@ -3,8 +3,6 @@ package io.otelring.core.wire;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.opentelemetry.proto.common.v1.AnyValue;
-import io.opentelemetry.proto.common.v1.KeyValue;
 import io.otelring.core.component.Signal;
 import java.util.Map;
 import java.util.Set;
@@ -30,13 +28,6 @@ public final class WireScanner {
   static final int START_GROUP = 3;
   static final int END_GROUP = 4;
   static final int FIXED32 = 5;
-
-  // The tags of an attribute's common form: KeyValue's key and value, AnyValue's string and int.
-  private static final int KEY_TAG = KeyValue.KEY_FIELD_NUMBER << 3 | LENGTH_DELIMITED;
-  private static final int VALUE_TAG = KeyValue.VALUE_FIELD_NUMBER << 3 | LENGTH_DELIMITED;
-  private static final int STRING_VALUE_TAG =
-      AnyValue.STRING_VALUE_FIELD_NUMBER << 3 | LENGTH_DELIMITED;
-  private static final int INT_VALUE_TAG = AnyValue.INT_VALUE_FIELD_NUMBER << 3 | VARINT;
 
   /** protobuf-java's default recursion limit. */
   private static final int MAX_DEPTH = 100;
@@ -185,7 +176,10 @@ public final class WireScanner {
         }
         case MessageShape.MESSAGE -> child(shape.child[tag >>> 3], end, depth);
         case MessageShape.ATTRIBUTE -> {
-          if (depth + 1 >= MAX_DEPTH || !commonAttribute(end)) {
+          int after = depth + 1 < MAX_DEPTH ? CommonAttribute.end(bytes, position, end) : -1;
+          if (after >= 0) {
+            position = after;
+          } else {
             child(shape.child[tag >>> 3], end, depth);
           }
         }
@@ -205,63 +199,6 @@ public final class WireScanner {
       throw new MalformedWireException("messages nested too deeply");
     }
     message(child, position + length, depth + 1);
-  }
-
-  /**
-   * An attribute (a {@code KeyValue} field's value, after its tag) in the form nearly all of them
-   * take — a key and a string or integer value, every length one byte — read as one unit, instead
-   * of descending into the {@code KeyValue} and then its {@code AnyValue}. Attributes are most of a
-   * span's bytes: this path takes about a quarter off checking an {@code otelspec} request
-   * (BENCHMARKS.md, "The check's attribute path"). It accepts exactly what the general walk accepts
-   * of such bytes; for anything else, well-formed or not, it returns false with the position
-   * unchanged, and the general walk reads the attribute (and words any error).
-   */
-  private boolean commonAttribute(int end) {
-    byte[] b = bytes;
-    int at = position;
-    if (end - at < 5) {
-      return false;
-    }
-    int length = b[at]; // negative when the length takes more than one byte
-    int attributeEnd = at + 1 + length;
-    int keyLength = b[at + 2];
-    int keyEnd = at + 3 + keyLength;
-    if (length < 0
-        || attributeEnd > end
-        || b[at + 1] != KEY_TAG
-        || keyLength < 0
-        || keyEnd + 2 > attributeEnd
-        || b[keyEnd] != VALUE_TAG) {
-      return false;
-    }
-    int valueLength = b[keyEnd + 1];
-    int valueStart = keyEnd + 2;
-    if (valueLength < 2 || valueStart + valueLength != attributeEnd) {
-      return false;
-    }
-    int valueTag = b[valueStart];
-    boolean value =
-        valueTag == STRING_VALUE_TAG
-            ? b[valueStart + 1] == valueLength - 2 && Utf8.isValid(b, valueStart + 2, attributeEnd)
-            : valueTag == INT_VALUE_TAG && isOneVarint(b, valueStart + 1, attributeEnd);
-    if (!value || !Utf8.isValid(b, at + 3, keyEnd)) {
-      return false;
-    }
-    position = attributeEnd;
-    return true;
-  }
-
-  /** Whether {@code [from, to)} holds exactly one varint, as {@link #varint} would read it. */
-  private static boolean isOneVarint(byte[] b, int from, int to) {
-    if (to - from > 10 || b[to - 1] < 0) {
-      return false;
-    }
-    for (int i = from; i < to - 1; i++) {
-      if (b[i] >= 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** A string field's value, after its tag. */
