@@ -31,7 +31,7 @@ final class Utf8 {
    * of checking a request: so whole words are or-ed together, the last one overlapping the one
    * before, with no branch per word and no byte-by-byte tail.
    */
-  private static boolean isAscii(byte[] bytes, int from, int to) {
+  static boolean isAscii(byte[] bytes, int from, int to) {
     int length = to - from;
     if (length >= 8) {
       long seen = (long) EIGHT_BYTES.get(bytes, to - 8);

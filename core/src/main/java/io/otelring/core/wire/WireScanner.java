@@ -176,7 +176,7 @@ public final class WireScanner {
         }
         case MessageShape.MESSAGE -> child(shape.child[tag >>> 3], end, depth);
         case MessageShape.ATTRIBUTE -> {
-          int after = depth + 1 < MAX_DEPTH ? CommonAttribute.end(bytes, position, end) : -1;
+          int after = depth + 1 < MAX_DEPTH ? CommonAttribute.end(bytes, position, end, tag) : -1;
           if (after >= 0) {
             position = after;
           } else {

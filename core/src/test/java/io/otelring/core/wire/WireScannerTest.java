@@ -72,7 +72,11 @@ class WireScannerTest {
         .addAttributes(
             attribute("k".repeat(60), AnyValue.newBuilder().setStringValue("v".repeat(61))))
         .addAttributes(
-            attribute("k".repeat(60), AnyValue.newBuilder().setStringValue("v".repeat(62))));
+            attribute("k".repeat(60), AnyValue.newBuilder().setStringValue("v".repeat(62))))
+        // a run of string attributes, ASCII but for one in the middle, ending the list
+        .addAttributes(attribute("a", AnyValue.newBuilder().setStringValue("b")))
+        .addAttributes(attribute("c", AnyValue.newBuilder().setStringValue("ß")))
+        .addAttributes(attribute("e", AnyValue.newBuilder().setStringValue("f")));
     return request.build();
   }
 
