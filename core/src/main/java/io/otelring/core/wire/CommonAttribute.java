@@ -8,8 +8,8 @@ import io.opentelemetry.proto.common.v1.KeyValue;
  * the form nearly all of them take — a key and a string or integer value, every length one byte —
  * read as one unit, instead of descending into the {@code KeyValue} and then its {@code AnyValue}.
  * Attributes are most of a span's bytes: this takes about a quarter off checking an {@code
- * otelspec} request, and reading a run of string attributes at once as much again (BENCHMARKS.md,
- * "The check's attribute path").
+ * otelspec} request, and reading a run of string attributes at once about a fifth of the rest
+ * (BENCHMARKS.md, "The check's attribute path").
  *
  * <p>It accepts exactly what {@link WireScanner}'s general walk accepts of such bytes; anything
  * else, well-formed or not, it declines, and the general walk reads the attribute (and words any
