@@ -63,10 +63,15 @@ final class CommonAttribute {
     return Utf8.isAscii(b, at, last) ? last : validPrefixEnd(b, at, last);
   }
 
-  /** Of a run of string attributes in the common form, where its longest valid prefix ends. */
+  /**
+   * Of a run of string attributes in the common form, where its longest valid prefix ends. Their
+   * framing is already checked, so each one's key and value are found at fixed offsets: the key
+   * after the attribute's length and the key's tag and length; the string after the value's tag and
+   * length and the {@code AnyValue}'s tag and length.
+   */
   private static int validPrefixEnd(byte[] b, int at, int runEnd) {
     int valid = -1;
-    for (int next = at; next < runEnd; next = valid + 1) {
+    for (int next = at; next < runEnd; next = valid + 1) { // valid + 1: past the next one's tag
       int attributeEnd = next + 1 + b[next];
       int keyEnd = next + 3 + b[next + 2];
       if (!Utf8.isValid(b, next + 3, keyEnd) || !Utf8.isValid(b, keyEnd + 4, attributeEnd)) {
