@@ -157,6 +157,11 @@ public final class EndToEndBenchmark implements Callable<Integer> {
           shape, PayloadPool.build(Signal.TRACES, shape, shape.spansPerRequest(), pool, false, 1));
     }
     Probes probes = new Probes();
+    // The sink runs on grpc-java's shared event loop, in practice the one thread that also sends
+    // the load: it cannot fall far behind the load generator. On a loop of its own it fell behind
+    // in two runs of three (otelring then measured buffering a backlog); with the load generator's
+    // threads also lowered to nice 10 it kept up but otelring carried less (BENCHMARKS.md, "A
+    // sink of its own").
     BaselineServer sink =
         settings.exporter() == SutLauncher.Exporter.OTLP
             ? BaselineServer.start(Baseline.B0, "127.0.0.1", 0, probes)

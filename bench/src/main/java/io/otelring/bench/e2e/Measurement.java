@@ -57,6 +57,7 @@ final class Measurement {
       TimeUnit.NANOSECONDS.sleep(settings.measure().toNanos());
       WindowSnapshot end = snapshot(sut, run.stats());
       long rss = ProcStats.rssBytes(sut.process().pid());
+      double queued = sut.queued().read();
       Histogram requests = run.stats().takeLatencies();
       Histogram exports = probes.take();
       run.stop();
@@ -84,6 +85,7 @@ final class Measurement {
           probing ? percentileMillis(exports, 99) : Double.NaN,
           window.refusedItems(),
           window.failedRequests(),
+          queued,
           matches);
     }
   }

@@ -50,7 +50,7 @@ final class Report {
     return String.format(
         Locale.ROOT,
         "run %d %-8s %-8s %,10.0f spans/s accepted %,10.0f delivered  %6.2f CPU-s/M"
-            + "  RSS %4.0f MiB (peak %4.0f)%s",
+            + "  RSS %4.0f MiB (peak %4.0f)%s%s",
         r.repetition(),
         r.shape(),
         r.target().label(),
@@ -59,6 +59,9 @@ final class Report {
         r.cpuSecondsPerMillion(),
         r.rssBytes() / 1048576.0,
         r.peakRssBytes() / 1048576.0,
+        Double.isNaN(r.queuedAtEnd())
+            ? ""
+            : String.format(Locale.ROOT, "  queue %.0f", r.queuedAtEnd()),
         r.deliveredMatches() ? "" : "  DELIVERED != ACCEPTED");
   }
 
@@ -154,13 +157,14 @@ final class Report {
     md.append("\n## Every run\n\n");
     md.append(
         "| run | shape | system | window s | spans/s accepted | spans/s delivered | CPU-s per M"
-            + " | CPU (cores) | RSS MiB (end / peak) | request p50 / p99 ms |\n");
-    md.append("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " | CPU (cores) | RSS MiB (end / peak) | request p50 / p99 ms"
+            + " | exporter queue at the end, batches |\n");
+    md.append("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (RunResult r : runs) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %d | %s | %s | %.1f | %,.0f | %,.0f | %.2f | %.2f | %.0f / %.0f | %s / %s |%n",
+              "| %d | %s | %s | %.1f | %,.0f | %,.0f | %.2f | %.2f | %.0f / %.0f | %s / %s | %s |%n",
               r.repetition(),
               r.shape(),
               r.target().label(),
@@ -172,7 +176,10 @@ final class Report {
               r.rssBytes() / 1048576.0,
               r.peakRssBytes() / 1048576.0,
               millis(r.requestP50Millis()),
-              millis(r.requestP99Millis())));
+              millis(r.requestP99Millis()),
+              Double.isNaN(r.queuedAtEnd())
+                  ? "—"
+                  : String.format(Locale.ROOT, "%.0f", r.queuedAtEnd())));
     }
     return md.toString();
   }
@@ -270,6 +277,10 @@ final class Report {
           window, while the load still runs (the median over the runs), and `VmHWM` at the end
           of the run, start-up and warm-up included (the largest over the runs).
         - **request p50 / p99**: send to answer of each request, at the load generator.
+        - **exporter queue at the end**: otelring's `otelcol_exporter_queue_size` at the end of
+          the window — batches waiting for the sink. More than a few means the run was measured
+          in a backlog: the sink, on the load generator's CPU, fell behind, and the queued
+          batches cost otelring collection work (see "What a page costs on this machine").
         - **receipt→export p50 / p99**: only with `--exporter otlp`: one-span probe requests sent
           every `--probe-interval`; the time from sending a probe to the sink receiving it
           (otelring's receipt to export plus two loopback hops, one monotonic clock). With the

@@ -19,6 +19,8 @@ package io.otelring.bench.e2e;
  * @param exportP99Millis the same, 99th percentile; NaN when unmeasured
  * @param refusedSpans spans refused in the window
  * @param failedRequests requests that failed in the window
+ * @param queuedAtEnd batches waiting in otelring's sending queue at the window's end; NaN for a
+ *     system without one
  * @param deliveredMatches whether, after the load stopped and the system drained, it had delivered
  *     exactly the spans it accepted
  */
@@ -39,4 +41,5 @@ record RunResult(
     double exportP99Millis,
     long refusedSpans,
     long failedRequests,
+    double queuedAtEnd,
     boolean deliveredMatches) {}

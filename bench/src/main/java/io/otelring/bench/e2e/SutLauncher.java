@@ -30,8 +30,12 @@ final class SutLauncher {
     OTLP
   }
 
-  /** A started system: its process, its OTLP/gRPC port, and how to read what it delivered. */
-  record Sut(SutProcess process, int port, DeliveredCount delivered) implements AutoCloseable {
+  /**
+   * A started system: its process, its OTLP/gRPC port, how to read what it delivered, and how many
+   * batches wait in its exporter's sending queue.
+   */
+  record Sut(SutProcess process, int port, DeliveredCount delivered, QueuedBatches queued)
+      implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
       process.close();
@@ -43,6 +47,17 @@ final class SutLauncher {
   interface DeliveredCount {
     long read() throws IOException, InterruptedException;
   }
+
+  /**
+   * Batches waiting in otelring's sending queue ({@code otelcol_exporter_queue_size}); NaN for a
+   * system without one. A run whose queue is deep at the window's end was measured in a backlog.
+   */
+  @FunctionalInterface
+  interface QueuedBatches {
+    double read() throws IOException, InterruptedException;
+  }
+
+  private static final String QUEUE_SIZE = "otelcol_exporter_queue_size";
 
   private final EndToEndBenchmark.Settings settings;
   private final BaselineServer sink;
@@ -64,6 +79,7 @@ final class SutLauncher {
     command.add(settings.java());
     command.addAll(settings.jvmOptions());
     DeliveredCount delivered;
+    QueuedBatches queued = () -> Double.NaN;
     if (target == Target.OTELRING) {
       Path config = settings.workDir().resolve(name + ".yaml");
       Files.writeString(config, otelringConfig(port, statsPort, holdSpans));
@@ -78,6 +94,13 @@ final class SutLauncher {
                   (long)
                       PrometheusText.sum(
                           get(statsPort, "/metrics"), "otelcol_exporter_sent_spans_total");
+      queued =
+          () -> {
+            String metrics = get(statsPort, "/metrics");
+            return metrics.contains(QUEUE_SIZE)
+                ? PrometheusText.sum(metrics, QUEUE_SIZE)
+                : Double.NaN;
+          };
     } else {
       command.addAll(
           List.of(
@@ -102,7 +125,7 @@ final class SutLauncher {
       process.close();
       throw new IOException(e.getMessage() + " (see " + log + ")", e);
     }
-    return new Sut(process, port, delivered);
+    return new Sut(process, port, delivered, queued);
   }
 
   /**

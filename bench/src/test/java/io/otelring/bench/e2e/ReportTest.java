@@ -35,6 +35,7 @@ class ReportTest {
         Double.NaN,
         0,
         0,
+        target == Target.OTELRING ? repetition * 10 : Double.NaN,
         true);
   }
 
@@ -102,6 +103,14 @@ class ReportTest {
                 + " 1m0s measured")
         .contains("![throughput and CPU per span by shape](bench/results/benchmarks.png)");
     assertThat(md.lines().filter(line -> line.startsWith("| 2 | otelspec |"))).hasSize(3);
+    // Every run: the exporter's queue at the window's end, none for the baselines.
+    assertThat(md)
+        .contains(
+            "| 2 | otelspec | otelring | 60.0 | 200,000 | 200,000 | 10.00 | 0.90 | 150 / 200 | 1.50 / 4.00 | 20 |")
+        .contains(
+            "| 2 | otelspec | B2 | 60.0 | 400,000 | 400,000 | 6.00 | 0.90 | 150 / 200 | 1.50 / 4.00 | — |");
+    assertThat(Report.progressLine(runs.get(5))).endsWith("queue 20");
+    assertThat(Report.progressLine(runs.get(4))).doesNotContain("queue");
   }
 
   @Test
