@@ -296,7 +296,7 @@ public final class PipelineGraph implements Host {
     try {
       component.start();
     } catch (Exception | LinkageError e) {
-      throw new StartException(labels.get(component) + ": failed to start: " + e, e);
+      throw new ComponentStartException(labels.get(component) + ": failed to start: " + e, e);
     }
   }
 
@@ -390,12 +390,5 @@ public final class PipelineGraph implements Host {
   @SuppressWarnings("unchecked")
   private static <F> F cast(Bound bound) {
     return (F) bound.factory();
-  }
-
-  /** A component failed to start; the message names it. */
-  public static final class StartException extends Exception {
-    StartException(String message, Throwable cause) {
-      super(message, cause);
-    }
   }
 }
