@@ -177,9 +177,7 @@ final class Report {
               r.peakRssBytes() / 1048576.0,
               millis(r.requestP50Millis()),
               millis(r.requestP99Millis()),
-              Double.isNaN(r.queuedAtEnd())
-                  ? "—"
-                  : String.format(Locale.ROOT, "%.0f", r.queuedAtEnd())));
+              whole(r.queuedAtEnd())));
     }
     return md.toString();
   }
@@ -347,6 +345,10 @@ final class Report {
 
   private static String millis(double value) {
     return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static String whole(double value) {
+    return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.0f", value);
   }
 
   private static String row(String key, String value) {
