@@ -4,6 +4,7 @@ import io.otelring.bench.baseline.BaselineCommand;
 import io.otelring.bench.e2e.EndToEndBenchmark;
 import io.otelring.bench.loadgen.LoadGenerator;
 import io.otelring.bench.outage.OutageBenchmark;
+import io.otelring.collector.LibraryDefaults;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +28,9 @@ import picocli.CommandLine.Command;
 public final class Bench implements Runnable {
 
   public static void main(String[] args) throws Exception {
+    // Netty's leak detector and Flight Recorder checks off, as in the collector: B0 and B2 are
+    // compared with it, and the harness's own event loop carries the load and the sink.
+    LibraryDefaults.apply();
     if (args.length > 0 && args[0].equals("jmh")) {
       org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
       return;

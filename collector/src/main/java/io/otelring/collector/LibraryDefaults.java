@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * System properties the collector sets for its libraries before they load, unless the command line
  * set them ({@code -Dname=value} wins). Each was chosen by measurement; the reason is beside it.
+ * The bench jar's processes (load generator, baselines, harness) set the same, so that a baseline
+ * runs its gRPC server as tuned as the collector's.
  */
-final class LibraryDefaults {
+public final class LibraryDefaults {
 
   /** A property's value, set under the first of its names when none of them is set. */
   record Default(String value, String... names) {}
@@ -33,7 +35,7 @@ final class LibraryDefaults {
   private LibraryDefaults() {}
 
   /** Sets every property the user did not; call before any Netty class is loaded. */
-  static void apply() {
+  public static void apply() {
     for (Default property : DEFAULTS) {
       boolean set = false;
       for (String name : property.names()) {

@@ -9,6 +9,7 @@ import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.otelring.core.component.Signal;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,10 +41,33 @@ public final class ByteArrayMarshaller implements Marshaller<byte[]> {
     return new Bytes(value);
   }
 
+  /**
+   * Reads a message whose length gRPC knows (every message it hands over uncompressed) into one
+   * array of that length, copying each byte once, as the collector's receiver does; {@code
+   * readAllBytes} gathers the bytes in pieces and copies them again into its result, which made B0
+   * read each byte twice.
+   */
   @Override
   public byte[] parse(InputStream stream) {
     try {
-      return stream.readAllBytes();
+      if (!(stream instanceof KnownLength)) {
+        return stream.readAllBytes();
+      }
+      int length = stream.available();
+      byte[] bytes = new byte[length];
+      int read = stream.readNBytes(bytes, 0, length);
+      int next = stream.read();
+      if (read == length && next == -1) {
+        return bytes;
+      }
+      // The stream said less, or more, than it had: keep what it has.
+      ByteArrayOutputStream all = new ByteArrayOutputStream(read + 1);
+      all.write(bytes, 0, read);
+      if (next != -1) {
+        all.write(next);
+        stream.transferTo(all);
+      }
+      return all.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
