@@ -34,6 +34,11 @@ public final class LibraryDefaults {
 
   private LibraryDefaults() {}
 
+  /** The defaults as {@code name=value}, for a benchmark's report. */
+  public static List<String> asProperties() {
+    return DEFAULTS.stream().map(d -> d.names()[0] + "=" + d.value()).toList();
+  }
+
   /** Sets every property the user did not; call before any Netty class is loaded. */
   public static void apply() {
     for (Default property : DEFAULTS) {

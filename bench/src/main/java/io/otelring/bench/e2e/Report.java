@@ -1,5 +1,6 @@
 package io.otelring.bench.e2e;
 
+import io.otelring.collector.LibraryDefaults;
 import io.otelring.core.config.GoDuration;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -80,6 +81,12 @@ final class Report {
     md.append(
         row("JVM options of each system", "`" + String.join(" ", settings.jvmOptions()) + "`"));
     md.append(row("environment of each system", "`" + SutProcess.environmentNote() + "`"));
+    md.append(
+        row(
+            "library properties of each system",
+            "`"
+                + String.join(" ", LibraryDefaults.asProperties())
+                + "` (the collector's defaults; the bench jar sets them for B0 and B2 too)"));
     md.append(
         row(
             "pinning",

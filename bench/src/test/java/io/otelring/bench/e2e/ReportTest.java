@@ -99,6 +99,9 @@ class ReportTest {
         .contains("debug exporter (basic verbosity, output discarded)")
         .contains("system under test `taskset -c 0`; load generator (and sink) on CPU(s) 1")
         .contains(
+            "| library properties of each system | `io.netty.jfr.enabled=false"
+                + " io.netty.leakDetection.level=disabled` (the collector's defaults;")
+        .contains(
             "3 per system and shape, interleaved; 10s at 50,000 spans/s, then 30s warm-up,"
                 + " 1m0s measured")
         .contains("![throughput and CPU per span by shape](bench/results/benchmarks.png)");
